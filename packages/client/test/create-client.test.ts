@@ -1,0 +1,182 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  type ChatListPage,
+  ClientConfigError,
+  createClient,
+  DEFAULT_BASE_URL,
+  type HTTPValidationError,
+  LlamaCloudError,
+} from '../src/index.js';
+import { sendJson, serve } from './support/http-server.js';
+
+const KEY = 'llx-test-key-0123456789';
+
+const page: ChatListPage = {
+  items: [
+    {
+      last_updated_at: '2026-04-22T12:34:41.342245Z',
+      session_id: 'ses-abc123',
+      generated_title: null,
+      index_ids: ['idx-abc123'],
+      job_metadata: { duration_ms: 12, is_error: false, total_input_tokens: null, turns: 1 },
+    },
+  ],
+  next_page_token: null,
+};
+
+/** A fetch that records the Request it is given and answers with an empty last page. */
+function recordingFetch() {
+  const seen: Request[] = [];
+  const fetch = async (request: Request) => {
+    seen.push(request);
+    return Response.json({ items: [], next_page_token: null });
+  };
+  return { seen, fetch: fetch as typeof globalThis.fetch };
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('createClient against a real server', () => {
+  it('sends GET /api/v1/chat with the query and bearer key, and decodes the page', async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, page));
+    const client = createClient({ apiKey: KEY, baseUrl: server.url });
+
+    const { data, error, response } = await client.GET('/api/v1/chat', {
+      params: { query: { project_id: 'proj-1', page_size: 25, page_token: 'tok 1/2' } },
+    });
+
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(data).toEqual(page);
+    expect(server.requests).toHaveLength(1);
+    const [request] = server.requests;
+    expect(request?.method).toBe('GET');
+    expect(request?.url).toBe('/api/v1/chat?project_id=proj-1&page_size=25&page_token=tok%201%2F2');
+    expect(request?.headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+
+  it('leaves null and undefined query values out of the URL', async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, page));
+    const client = createClient({ apiKey: KEY, baseUrl: server.url });
+
+    await client.GET('/api/v1/chat', {
+      params: {
+        query: { organization_id: null, project_id: 'proj-1', page_size: null, page_token: undefined },
+      },
+    });
+
+    expect(server.requests.map((r) => r.url)).toEqual(['/api/v1/chat?project_id=proj-1']);
+  });
+
+  it('keeps fields the spec does not name', async () => {
+    const withExtras = {
+      items: [{ ...page.items[0], shared_access: 'read_only', job_metadata: { turns: 2, model: 'x' } }],
+      next_page_token: null,
+      total: 1,
+    };
+    const server = await serve((_req, res) => sendJson(res, 200, withExtras));
+    const client = createClient({ apiKey: KEY, baseUrl: server.url });
+
+    const { data } = await client.GET('/api/v1/chat');
+
+    expect(data).toEqual(withExtras);
+  });
+
+  it('decodes a 422 validation error into `error.detail`', async () => {
+    const body: HTTPValidationError = {
+      detail: [{ loc: ['query', 'page_size'], msg: 'Input should be a valid integer', type: 'int_parsing' }],
+    };
+    const server = await serve((_req, res) => sendJson(res, 422, body));
+    const client = createClient({ apiKey: KEY, baseUrl: server.url });
+
+    const { data, error, response } = await client.GET('/api/v1/chat');
+
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(422);
+    expect(error).toEqual(body);
+  });
+
+  it('decodes a 401 into `error.detail`', async () => {
+    const server = await serve((_req, res) => sendJson(res, 401, { detail: 'Invalid API key' }));
+    const client = createClient({ apiKey: KEY, baseUrl: server.url });
+
+    const { error, response } = await client.GET('/api/v1/chat');
+
+    expect(response.status).toBe(401);
+    expect(error).toEqual({ detail: 'Invalid API key' });
+  });
+});
+
+describe('createClient options', () => {
+  it('reads the key and base URL from LLAMA_CLOUD_API_KEY and LLAMA_CLOUD_BASE_URL', async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, page));
+    vi.stubEnv('LLAMA_CLOUD_API_KEY', 'env-key');
+    vi.stubEnv('LLAMA_CLOUD_BASE_URL', `${server.url}/`);
+
+    const { data } = await createClient().GET('/api/v1/chat');
+
+    expect(data).toEqual(page);
+    expect(server.requests.map((r) => [r.url, r.headers.authorization])).toEqual([
+      ['/api/v1/chat', 'Bearer env-key'],
+    ]);
+  });
+
+  it('prefers explicit options over the environment', async () => {
+    vi.stubEnv('LLAMA_CLOUD_API_KEY', 'env-key');
+    vi.stubEnv('LLAMA_CLOUD_BASE_URL', 'https://env.example.test');
+    const { seen, fetch } = recordingFetch();
+
+    await createClient({ apiKey: 'option-key', baseUrl: 'https://option.example.test/base/', fetch }).GET(
+      '/api/v1/chat',
+    );
+
+    expect(seen.map((r) => [r.url, r.headers.get('authorization')])).toEqual([
+      ['https://option.example.test/base/api/v1/chat', 'Bearer option-key'],
+    ]);
+  });
+
+  it(`defaults the base URL to ${DEFAULT_BASE_URL}`, async () => {
+    vi.stubEnv('LLAMA_CLOUD_BASE_URL', undefined);
+    const { seen, fetch } = recordingFetch();
+
+    await createClient({ apiKey: KEY, fetch }).GET('/api/v1/chat', { params: { query: { page_size: 5 } } });
+
+    expect(seen.map((r) => r.url)).toEqual([`${DEFAULT_BASE_URL}/api/v1/chat?page_size=5`]);
+  });
+
+  it.each([
+    ['unset', undefined],
+    ['empty', ''],
+    ['blank', '   '],
+  ])('fails at construction when the key is %s, naming LLAMA_CLOUD_API_KEY', (_label, value) => {
+    vi.stubEnv('LLAMA_CLOUD_API_KEY', value);
+
+    const construct = () => createClient({ apiKey: value });
+
+    expect(construct).toThrow(ClientConfigError);
+    expect(construct).toThrow(/set the LLAMA_CLOUD_API_KEY environment variable/);
+  });
+
+  it('rejects a key with a line break without echoing it', () => {
+    const key = 'llx-secret\n';
+    let caught: unknown;
+    try {
+      createClient({ apiKey: key, fetch: recordingFetch().fetch });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(LlamaCloudError);
+    expect((caught as LlamaCloudError).kind).toBe('config');
+    expect(String((caught as Error).stack)).not.toContain('llx-secret');
+  });
+
+  it.each([
+    ['not a URL', 'api.cloud.llamaindex.ai', /is not an absolute URL/],
+    ['another scheme', 'ftp://api.example.test', /must use http or https/],
+    ['credentials in it', 'https://user:pw@api.example.test', /without credentials/],
+  ])('rejects a base URL with %s', (_label, baseUrl, message) => {
+    expect(() => createClient({ apiKey: KEY, baseUrl })).toThrow(message);
+  });
+});

@@ -1,0 +1,104 @@
+// A field removed from the spec must break the build of every workspace package that reads it, at the next
+// `pnpm generate`. This test replays generate → build → consumer typecheck on a scratch copy of the workspace.
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+
+const run = promisify(execFile);
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+
+let scratch: string;
+
+/** Copies the spec, the client and this package into `scratch`, sharing the installed dependencies. */
+async function copyWorkspace() {
+  scratch = await mkdtemp(join(tmpdir(), 'llamacloud-chat-drift-'));
+  await cp(join(root, 'tsconfig.base.json'), join(scratch, 'tsconfig.base.json'));
+  await cp(join(root, 'openapi/openapi.yaml'), join(scratch, 'openapi/openapi.yaml'), { recursive: true });
+  await symlink(join(root, 'node_modules'), join(scratch, 'node_modules'));
+  for (const pkg of ['client', 'examples']) {
+    const from = join(root, 'packages', pkg);
+    const to = join(scratch, 'packages', pkg);
+    for (const entry of ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'scripts']) {
+      await cp(join(from, entry), join(to, entry), { recursive: true }).catch(
+        (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+        },
+      );
+    }
+    // Link each installed dependency, except the workspace client: the consumer must see the scratch copy.
+    for (const scope of await readdir(join(from, 'node_modules'))) {
+      const names = scope.startsWith('@')
+        ? (await readdir(join(from, 'node_modules', scope))).map((n) => `${scope}/${n}`)
+        : [scope];
+      for (const name of names) {
+        if (name === '.bin') continue;
+        const target =
+          name === '@llamacloud-chat/client'
+            ? join(scratch, 'packages/client')
+            : join(from, 'node_modules', name);
+        await mkdir(dirname(join(to, 'node_modules', name)), { recursive: true });
+        await symlink(target, join(to, 'node_modules', name));
+      }
+    }
+  }
+  await rm(join(scratch, 'packages/client/src/generated'), { recursive: true, force: true });
+}
+
+/** `pnpm generate`, the client's build, then the consumer's typecheck, on the scratch copy. */
+async function regenerateAndTypecheck(): Promise<{ ok: boolean; output: string }> {
+  const client = join(scratch, 'packages/client');
+  await run(process.execPath, ['scripts/generate.mjs', '--spec', join(scratch, 'openapi/openapi.yaml')], {
+    cwd: client,
+  });
+  await run(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: client });
+  try {
+    await run(process.execPath, [tsc, '-p', 'tsconfig.json', '--pretty', 'false'], {
+      cwd: join(scratch, 'packages/examples'),
+    });
+    return { ok: true, output: '' };
+  } catch (error) {
+    return { ok: false, output: String((error as { stdout?: string }).stdout) };
+  }
+}
+
+async function editSpec(edit: (spec: ReturnType<typeof parseDocument>) => void) {
+  const file = join(scratch, 'openapi/openapi.yaml');
+  const spec = parseDocument(await readFile(file, 'utf8'));
+  edit(spec);
+  await writeFile(file, spec.toString());
+}
+
+describe('a spec edit reaches the consumer through generate and build', () => {
+  beforeAll(copyWorkspace);
+  afterAll(async () => {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  });
+
+  it('type-checks the consumer against the unedited spec', async () => {
+    expect(await regenerateAndTypecheck()).toEqual({ ok: true, output: '' });
+  }, 60_000);
+
+  it('fails the consumer typecheck once `session_id` is removed from ChatListResponse', async () => {
+    await editSpec((spec) => {
+      spec.deleteIn(['components', 'schemas', 'ChatListResponse', 'properties', 'session_id']);
+      const required = spec.getIn(['components', 'schemas', 'ChatListResponse', 'required']) as {
+        items: { value: string }[];
+      };
+      required.items = required.items.filter((item) => item.value !== 'session_id');
+    });
+
+    const result = await regenerateAndTypecheck();
+
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(
+      /src\/first-page\.ts\(\d+,\d+\): error TS2339: Property 'session_id' does not exist/,
+    );
+  }, 60_000);
+});
