@@ -1,11 +1,38 @@
-// The client's error family. Every error the client raises extends LlamaCloudError and carries a stable `kind`.
+// The client's error family. Every error the client raises extends LlamaCloudError and carries a stable `kind`;
+// errors raised while paginating also carry the cursor to resume from.
+
+/** The stable, machine-readable kinds of failure. */
+export type ErrorKind =
+  | 'config'
+  | 'bad_request'
+  | 'authentication'
+  | 'permission_denied'
+  | 'not_found'
+  | 'conflict'
+  | 'unprocessable_entity'
+  | 'rate_limit'
+  | 'server'
+  | 'api'
+  | 'connection'
+  | 'timeout'
+  | 'aborted'
+  | 'malformed_response'
+  | 'cursor_loop'
+  | 'page_limit';
 
 /** Base class of every error this package raises; switch on `kind` or use `instanceof`. */
 export class LlamaCloudError extends Error {
   /** A stable, machine-readable name for the kind of failure. */
-  readonly kind: string;
+  readonly kind: ErrorKind;
+  /**
+   * Set when the error interrupted a paginated listing: the `page_token` to resume from, or null to start over.
+   * `list({ ...params, page_token: error.cursor })` continues with no item lost or repeated.
+   */
+  cursor?: string | null;
+  /** Set when the error interrupted a paginated listing: the 1-based number of the page that failed. */
+  pageNumber?: number;
 
-  constructor(kind: string, message: string, options?: ErrorOptions) {
+  constructor(kind: ErrorKind, message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = new.target.name;
     this.kind = kind;
@@ -17,4 +44,177 @@ export class ClientConfigError extends LlamaCloudError {
   constructor(message: string) {
     super('config', message);
   }
+}
+
+/** Where a request went, for messages: `GET /api/v1/chat`. Never includes the query or credentials. */
+export interface RequestTarget {
+  method: string;
+  path: string;
+}
+
+/** The server answered with a non-2xx status. Subclasses name the common statuses. */
+export class APIError extends LlamaCloudError {
+  /** The HTTP status. */
+  readonly status: number;
+  /** The decoded body: JSON when it parses (a 422's `{ detail: [...] }`), else the text. */
+  readonly body: unknown;
+  /** The response headers. */
+  readonly headers: Headers;
+  /** The server's request id (`x-request-id` and similar), when a header carries one. */
+  readonly requestId: string | undefined;
+
+  constructor(kind: ErrorKind, target: RequestTarget, response: Response, body: unknown) {
+    const requestId = readRequestId(response.headers);
+    const reason = response.statusText || STATUS_TEXT[response.status] || 'Error';
+    const detail = describeBody(body);
+    super(
+      kind,
+      `${response.status} ${reason} from ${target.method} ${target.path}${detail ? `: ${detail}` : ''}` +
+        (requestId ? ` (request id ${requestId})` : ''),
+    );
+    this.status = response.status;
+    this.body = body;
+    this.headers = response.headers;
+    this.requestId = requestId;
+  }
+}
+
+/** 400 */
+export class BadRequestError extends APIError {}
+/** 401: the API key is missing or not valid. */
+export class AuthenticationError extends APIError {}
+/** 403 */
+export class PermissionDeniedError extends APIError {}
+/** 404 */
+export class NotFoundError extends APIError {}
+/** 409 */
+export class ConflictError extends APIError {}
+/** 422: a parameter failed validation; `body.detail` lists each one. */
+export class UnprocessableEntityError extends APIError {}
+/** 429 */
+export class RateLimitError extends APIError {}
+/** 5xx */
+export class InternalServerError extends APIError {}
+
+const STATUS_ERRORS: Record<number, [ErrorKind, typeof APIError]> = {
+  400: ['bad_request', BadRequestError],
+  401: ['authentication', AuthenticationError],
+  403: ['permission_denied', PermissionDeniedError],
+  404: ['not_found', NotFoundError],
+  409: ['conflict', ConflictError],
+  422: ['unprocessable_entity', UnprocessableEntityError],
+  429: ['rate_limit', RateLimitError],
+};
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/** The error for a non-2xx response, of the subclass that names its status. */
+export function apiErrorFor(target: RequestTarget, response: Response, body: unknown): APIError {
+  const [kind, ErrorClass] =
+    STATUS_ERRORS[response.status] ??
+    (response.status >= 500 ? ['server', InternalServerError] : ['api', APIError]);
+  return new ErrorClass(kind, target, response, body);
+}
+
+/** The network failed: DNS, refused or reset connection, TLS. */
+export class ConnectionError extends LlamaCloudError {
+  constructor(target: RequestTarget, cause: unknown) {
+    super(
+      'connection',
+      `Could not reach the API for ${target.method} ${target.path}: ${causeMessage(cause)}. ` +
+        'Check the network and the base URL (LLAMA_CLOUD_BASE_URL).',
+      { cause },
+    );
+  }
+}
+
+/** A request took longer than its timeout. */
+export class TimeoutError extends LlamaCloudError {
+  constructor(target: RequestTarget, timeoutMs: number | undefined, cause?: unknown) {
+    super(
+      'timeout',
+      `${target.method} ${target.path} timed out${timeoutMs === undefined ? '' : ` after ${timeoutMs} ms`}.`,
+      { cause },
+    );
+  }
+}
+
+/** The caller aborted the request through its AbortSignal. */
+export class AbortedError extends LlamaCloudError {
+  constructor(target: RequestTarget, cause?: unknown) {
+    super('aborted', `${target.method} ${target.path} was aborted by the caller.`, { cause });
+  }
+}
+
+/** A 2xx response whose body is not what the spec says: not JSON, truncated, or the wrong shape. */
+export class MalformedResponseError extends LlamaCloudError {
+  /** The response's status. */
+  readonly status: number;
+  /** The response headers. */
+  readonly headers: Headers;
+  /** The start of the body as received, for diagnosis. */
+  readonly bodySnippet: string;
+
+  constructor(target: RequestTarget, response: Response, problem: string, text: string) {
+    const type = response.headers.get('content-type') ?? 'no content-type';
+    const snippet = text.length > 120 ? `${text.slice(0, 120)}…` : text;
+    super(
+      'malformed_response',
+      `${response.status} from ${target.method} ${target.path} is not a valid page: ${problem} (${type}, body ${JSON.stringify(snippet)}).`,
+    );
+    this.status = response.status;
+    this.headers = response.headers;
+    this.bodySnippet = snippet;
+  }
+}
+
+const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-amzn-requestid', 'x-correlation-id', 'cf-ray'];
+
+function readRequestId(headers: Headers): string | undefined {
+  for (const name of REQUEST_ID_HEADERS) {
+    const value = headers.get(name);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** One line saying what the body says went wrong: FastAPI's `detail`, a 422's list, or the start of the text. */
+function describeBody(body: unknown): string {
+  if (body === undefined || body === null || body === '') return '';
+  if (typeof body === 'string') return oneLine(body);
+  const detail = (body as { detail?: unknown }).detail;
+  if (typeof detail === 'string') return oneLine(detail);
+  if (Array.isArray(detail)) {
+    return detail
+      .map((entry: { loc?: unknown; msg?: unknown }) => {
+        const loc = Array.isArray(entry?.loc) ? entry.loc.join('.') : undefined;
+        return loc ? `${loc}: ${String(entry?.msg)}` : String(entry?.msg ?? JSON.stringify(entry));
+      })
+      .join('; ');
+  }
+  return oneLine(JSON.stringify(body));
+}
+
+function oneLine(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+function causeMessage(cause: unknown): string {
+  const code = (cause as { cause?: { code?: unknown } })?.cause?.code;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return typeof code === 'string' ? `${message} (${code})` : message;
 }

@@ -1,0 +1,106 @@
+// paginate() is generic over any generated `paths`: a second spec's paginated operation needs no new code,
+// and item types follow from the path with no casts.
+import createFetchClient from 'openapi-fetch';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import LlamaCloud, {
+  type ChatListPage,
+  type ChatListResponse,
+  type Page,
+  type PagePromise,
+  type PaginatedPath,
+  paginate,
+  type paths,
+} from '../src/index.js';
+import type { components, paths as projectPaths } from './generated/projects.js';
+import { serve } from './support/http-server.js';
+import { pagedSessions } from './support/session-server.js';
+
+type Project = components['schemas']['Project'];
+
+const projects: Project[] = Array.from({ length: 7 }, (_, i) => ({ id: `prj-${i}`, name: `Project ${i}` }));
+
+describe('paginate over a second spec', () => {
+  it('lists every project of a paginated operation it has never seen', async () => {
+    const server = await serve(pagedSessions(projects, { pageSize: 3 }));
+    const client = createFetchClient<projectPaths>({ baseUrl: server.url });
+
+    const listing = paginate(client, '/api/v1/projects', { owner: 'me', page_size: 3 });
+    const seen: Project[] = [];
+    for await (const project of listing) seen.push(project);
+
+    expect(seen).toEqual(projects);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/api/v1/projects?owner=me&page_size=3',
+      '/api/v1/projects?owner=me&page_size=3&page_token=cur-3',
+      '/api/v1/projects?owner=me&page_size=3&page_token=cur-6',
+    ]);
+  });
+
+  it('offers pages and a bounded collect too', async () => {
+    const server = await serve(pagedSessions(projects, { pageSize: 3 }));
+    const client = createFetchClient<projectPaths>({ baseUrl: server.url });
+
+    const pages = [];
+    for await (const page of paginate(client, '/api/v1/projects').pages())
+      pages.push(page.items.map((p) => p.id));
+    const firstFour = await paginate(client, '/api/v1/projects').collect(4);
+
+    expect(pages).toEqual([['prj-0', 'prj-1', 'prj-2'], ['prj-3', 'prj-4', 'prj-5'], ['prj-6']]);
+    expect(firstFour.map((p) => p.id)).toEqual(['prj-0', 'prj-1', 'prj-2', 'prj-3']);
+  });
+});
+
+describe('types inferred from the path', () => {
+  it('accepts exactly the paginated paths', () => {
+    expectTypeOf<PaginatedPath<projectPaths>>().toEqualTypeOf<'/api/v1/projects'>();
+    expectTypeOf<PaginatedPath<paths>>().toEqualTypeOf<'/api/v1/chat'>();
+
+    const client = createFetchClient<projectPaths>({ baseUrl: 'http://127.0.0.1:9' });
+    // @ts-expect-error: a single-object GET is not paginated
+    paginate(client, '/api/v1/projects/{project_id}');
+    // @ts-expect-error: `offset` pagination has no page_token
+    paginate(client, '/api/v1/files');
+    // @ts-expect-error: `owner` is a string
+    paginate(client, '/api/v1/projects', { owner: 1 });
+  });
+
+  // Type-level only: nothing here is awaited or iterated, so no request is sent.
+  it('gives items, pages and collect() the item type of the path', () => {
+    const client = createFetchClient<projectPaths>({ baseUrl: 'http://127.0.0.1:9' });
+    const listing = paginate(client, '/api/v1/projects');
+
+    expectTypeOf<ReturnType<typeof listing.items>>().toEqualTypeOf<
+      AsyncGenerator<Project, void, undefined>
+    >();
+    expectTypeOf<ReturnType<typeof listing.collect>>().toEqualTypeOf<Promise<Project[]>>();
+    expectTypeOf<ReturnType<typeof listing.pages>>().toEqualTypeOf<
+      AsyncGenerator<
+        Page<
+          Project,
+          projectPaths['/api/v1/projects']['get']['responses'][200]['content']['application/json']
+        >,
+        void,
+        undefined
+      >
+    >();
+    expectTypeOf<Awaited<typeof listing>['items']>().toEqualTypeOf<Project[]>();
+  });
+
+  it('types client.beta.chat.list() with the friendly names', () => {
+    const client = new LlamaCloud({ apiKey: 'k', fetch: () => Promise.reject(new Error('unused')) });
+    const listing = client.beta.chat.list({ page_size: 10, project_id: null });
+
+    expectTypeOf(listing).toEqualTypeOf<PagePromise<ChatListResponse, ChatListPage>>();
+    expectTypeOf<Awaited<typeof listing>['items'][number]>().toEqualTypeOf<ChatListResponse>();
+    expectTypeOf<Parameters<typeof client.beta.chat.list>[0]>().toEqualTypeOf<
+      | {
+          organization_id?: string | null;
+          page_size?: number | null;
+          page_token?: string | null;
+          project_id?: string | null;
+        }
+      | null
+      | undefined
+    >();
+  });
+});

@@ -1,0 +1,51 @@
+// A cursor-paginated List Sessions server for tests: serves `total` sessions with real cursors.
+import type { ServerResponse } from 'node:http';
+import type { ChatListResponse } from '../../src/index.js';
+import { type Handler, type ReceivedRequest, sendJson } from './http-server.js';
+
+/** `count` distinct sessions, `ses-0000`, `ses-0001`, … */
+export function makeSessions(count: number): ChatListResponse[] {
+  return Array.from({ length: count }, (_, i) => ({
+    last_updated_at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+    session_id: `ses-${String(i).padStart(4, '0')}`,
+    generated_title: i % 3 === 0 ? null : `Session ${i}`,
+    index_ids: i % 2 === 0 ? null : [`idx-${i}`],
+    job_metadata: i % 4 === 0 ? null : { turns: i % 7, is_error: false, total_input_tokens: null },
+  }));
+}
+
+export interface PagedOptions {
+  /** Page size when the request has no `page_size`. */
+  pageSize?: number;
+  /** Called before a page is served; return true when it has answered the request itself (a fault). */
+  fault?: (request: ReceivedRequest, res: ServerResponse, pageIndex: number) => boolean | Promise<boolean>;
+}
+
+/** The cursor of the page starting at `offset`. */
+export const cursorAt = (offset: number) => `cur-${offset}`;
+
+/** A handler that serves `items` in pages linked by `cur-<offset>` tokens; the last page has a null token. */
+export function pagedSessions(items: readonly unknown[], options: PagedOptions = {}): Handler {
+  let pageIndex = 0;
+  return async (request, res) => {
+    const index = pageIndex++;
+    if (options.fault && (await options.fault(request, res, index))) return;
+    const size = Number(request.query.page_size ?? options.pageSize ?? 10);
+    const offset = request.query.page_token ? Number(request.query.page_token.slice('cur-'.length)) : 0;
+    const end = offset + size;
+    sendJson(res, 200, {
+      items: items.slice(offset, end),
+      next_page_token: end < items.length ? cursorAt(end) : null,
+    });
+  };
+}
+
+/** Serves the given bodies in order, one per request, then 404s. */
+export function scripted(bodies: readonly unknown[]): Handler {
+  let next = 0;
+  return (_request, res) => {
+    const body = bodies[next++];
+    if (body === undefined) sendJson(res, 404, { detail: 'no more scripted pages' });
+    else sendJson(res, 200, body);
+  };
+}
