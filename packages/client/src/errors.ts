@@ -47,10 +47,7 @@ export class ClientConfigError extends LlamaCloudError {
 }
 
 /** Where a request went, for messages: `GET /api/v1/chat`. Never includes the query or credentials. */
-export interface RequestTarget {
-  method: string;
-  path: string;
-}
+export type RequestTarget = `${string} /${string}`;
 
 /** The server answered with a non-2xx status. Subclasses name the common statuses. */
 export class APIError extends LlamaCloudError {
@@ -65,11 +62,12 @@ export class APIError extends LlamaCloudError {
 
   constructor(kind: ErrorKind, target: RequestTarget, response: Response, body: unknown) {
     const requestId = readRequestId(response.headers);
-    const reason = response.statusText || STATUS_TEXT[response.status] || 'Error';
+    // HTTP/2 has no reason phrase; fall back to the standard one.
+    const reason = response.statusText || STATUSES[response.status]?.[2] || 'Error';
     const detail = describeBody(body);
     super(
       kind,
-      `${response.status} ${reason} from ${target.method} ${target.path}${detail ? `: ${detail}` : ''}` +
+      `${response.status} ${reason} from ${target}${detail ? `: ${detail}` : ''}` +
         (requestId ? ` (request id ${requestId})` : ''),
     );
     this.status = response.status;
@@ -96,35 +94,20 @@ export class RateLimitError extends APIError {}
 /** 5xx */
 export class InternalServerError extends APIError {}
 
-const STATUS_ERRORS: Record<number, [ErrorKind, typeof APIError]> = {
-  400: ['bad_request', BadRequestError],
-  401: ['authentication', AuthenticationError],
-  403: ['permission_denied', PermissionDeniedError],
-  404: ['not_found', NotFoundError],
-  409: ['conflict', ConflictError],
-  422: ['unprocessable_entity', UnprocessableEntityError],
-  429: ['rate_limit', RateLimitError],
-};
-
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  422: 'Unprocessable Entity',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
+const STATUSES: Record<number, [ErrorKind, typeof APIError, string]> = {
+  400: ['bad_request', BadRequestError, 'Bad Request'],
+  401: ['authentication', AuthenticationError, 'Unauthorized'],
+  403: ['permission_denied', PermissionDeniedError, 'Forbidden'],
+  404: ['not_found', NotFoundError, 'Not Found'],
+  409: ['conflict', ConflictError, 'Conflict'],
+  422: ['unprocessable_entity', UnprocessableEntityError, 'Unprocessable Entity'],
+  429: ['rate_limit', RateLimitError, 'Too Many Requests'],
 };
 
 /** The error for a non-2xx response, of the subclass that names its status. */
 export function apiErrorFor(target: RequestTarget, response: Response, body: unknown): APIError {
   const [kind, ErrorClass] =
-    STATUS_ERRORS[response.status] ??
+    STATUSES[response.status] ??
     (response.status >= 500 ? ['server', InternalServerError] : ['api', APIError]);
   return new ErrorClass(kind, target, response, body);
 }
@@ -134,8 +117,7 @@ export class ConnectionError extends LlamaCloudError {
   constructor(target: RequestTarget, cause: unknown) {
     super(
       'connection',
-      `Could not reach the API for ${target.method} ${target.path}: ${causeMessage(cause)}. ` +
-        'Check the network and the base URL (LLAMA_CLOUD_BASE_URL).',
+      `Could not reach the API for ${target}: ${causeMessage(cause)}. Check the network and LLAMA_CLOUD_BASE_URL.`,
       { cause },
     );
   }
@@ -144,18 +126,16 @@ export class ConnectionError extends LlamaCloudError {
 /** A request took longer than its timeout. */
 export class TimeoutError extends LlamaCloudError {
   constructor(target: RequestTarget, timeoutMs: number | undefined, cause?: unknown) {
-    super(
-      'timeout',
-      `${target.method} ${target.path} timed out${timeoutMs === undefined ? '' : ` after ${timeoutMs} ms`}.`,
-      { cause },
-    );
+    super('timeout', `${target} timed out${timeoutMs === undefined ? '' : ` after ${timeoutMs} ms`}.`, {
+      cause,
+    });
   }
 }
 
 /** The caller aborted the request through its AbortSignal. */
 export class AbortedError extends LlamaCloudError {
   constructor(target: RequestTarget, cause?: unknown) {
-    super('aborted', `${target.method} ${target.path} was aborted by the caller.`, { cause });
+    super('aborted', `${target} was aborted by the caller.`, { cause });
   }
 }
 
@@ -173,7 +153,7 @@ export class MalformedResponseError extends LlamaCloudError {
     const snippet = text.length > 120 ? `${text.slice(0, 120)}…` : text;
     super(
       'malformed_response',
-      `${response.status} from ${target.method} ${target.path} is not a valid page: ${problem} (${type}, body ${JSON.stringify(snippet)}).`,
+      `${response.status} from ${target} is not a valid page: ${problem} (${type}, body ${JSON.stringify(snippet)}).`,
     );
     this.status = response.status;
     this.headers = response.headers;
@@ -181,14 +161,10 @@ export class MalformedResponseError extends LlamaCloudError {
   }
 }
 
-const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-amzn-requestid', 'x-correlation-id', 'cf-ray'];
-
 function readRequestId(headers: Headers): string | undefined {
-  for (const name of REQUEST_ID_HEADERS) {
-    const value = headers.get(name);
-    if (value) return value;
-  }
-  return undefined;
+  return (
+    headers.get('x-request-id') ?? headers.get('request-id') ?? headers.get('x-amzn-requestid') ?? undefined
+  );
 }
 
 /** One line saying what the body says went wrong: FastAPI's `detail`, a 422's list, or the start of the text. */

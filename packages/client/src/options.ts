@@ -42,40 +42,30 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
   const apiKey = options.apiKey ?? env('LLAMA_CLOUD_API_KEY');
   if (apiKey === undefined || apiKey.trim() === '') {
     throw new ClientConfigError(
-      'No LlamaCloud API key: set the LLAMA_CLOUD_API_KEY environment variable, or pass { apiKey } to the client.',
+      'No LlamaCloud API key: set the LLAMA_CLOUD_API_KEY environment variable or pass { apiKey }.',
     );
   }
   // A header value cannot hold control characters or surrounding whitespace; say so without echoing the key.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
   if (apiKey !== apiKey.trim() || /[\0-\x1f\x7f]/.test(apiKey)) {
     throw new ClientConfigError(
-      'The LlamaCloud API key contains whitespace or control characters; copy it again without them.',
+      'The API key has whitespace or control characters; copy it again without them.',
     );
   }
 
   const baseUrl = options.baseUrl || env('LLAMA_CLOUD_BASE_URL') || DEFAULT_BASE_URL;
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(baseUrl);
-  } catch {
+  } catch {}
+  // Credentials or a query in the base URL would end up in every request's URL and in error messages.
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
     throw new ClientConfigError(
-      `The base URL "${baseUrl}" is not an absolute URL; use one like ${DEFAULT_BASE_URL} (from { baseUrl } or LLAMA_CLOUD_BASE_URL).`,
-    );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ClientConfigError(`The base URL "${baseUrl}" must use http or https, not ${url.protocol}`);
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    throw new ClientConfigError(
-      'The base URL must be a plain origin and path, without credentials, query or fragment; pass the key as { apiKey }.',
+      `Invalid base URL "${url ? url.origin + url.pathname : baseUrl}": use an absolute http(s) URL with no ` +
+        `credentials, query or fragment, like ${DEFAULT_BASE_URL}.`,
     );
   }
 
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') {
-    throw new ClientConfigError(
-      'No fetch implementation: run on Node >= 20.19 or pass { fetch } to the client.',
-    );
-  }
   return { apiKey, baseUrl: url.href.replace(/\/+$/, ''), fetch: fetchImpl };
 }

@@ -71,7 +71,7 @@ export class CursorLoopError extends LlamaCloudError {
     super(
       'cursor_loop',
       `Page ${pageNumber} returned next_page_token ${JSON.stringify(token)}, which already fetched page ` +
-        `${firstUsedByPage} of this listing; the server is repeating itself, so the listing stops here.`,
+        `${firstUsedByPage}; stopping rather than looping.`,
     );
     this.token = token;
     this.firstUsedByPage = firstUsedByPage;
@@ -88,8 +88,7 @@ export class PageLimitError extends LlamaCloudError {
   constructor(maxPages: number, nextCursor: string) {
     super(
       'page_limit',
-      `Stopped after ${maxPages} pages (maxPages) with more to fetch; pass a larger { maxPages }, or resume with ` +
-        `page_token ${JSON.stringify(nextCursor)}.`,
+      `Reached maxPages (${maxPages}) with pages left; raise { maxPages } or resume from page_token ${JSON.stringify(nextCursor)}.`,
     );
     this.maxPages = maxPages;
     this.pageNumber = maxPages + 1;
@@ -110,6 +109,7 @@ interface UntypedGet {
 /** Everything one listing shares between its pages. */
 interface Listing<Item, Body> {
   get: UntypedGet['GET'];
+  path: string;
   target: RequestTarget;
   query: Record<string, unknown>;
   maxPages: number;
@@ -129,11 +129,22 @@ async function fetchPage<Item, Body>(
   signal: AbortSignal | undefined,
 ): Promise<Page<Item, Body>> {
   const { target } = listing;
+  // Each request gets its own signal, linked to the listing's for as long as the request lasts: a Request
+  // keeps a listener on its signal until it is garbage-collected, so sharing one signal across thousands of
+  // pages would pile up listeners (and memory) on it.
+  const request = signal ? new AbortController() : undefined;
+  const abort = () => request?.abort(signal?.reason);
+  if (signal?.aborted) abort();
+  else signal?.addEventListener('abort', abort);
   try {
     const query = cursor === null ? listing.query : { ...listing.query, page_token: cursor };
     let result: Awaited<ReturnType<UntypedGet['GET']>>;
     try {
-      result = await listing.get(target.path, { params: { query }, parseAs: 'text', signal });
+      result = await listing.get(listing.path, {
+        params: { query },
+        parseAs: 'text',
+        signal: request?.signal,
+      });
     } catch (error) {
       throw networkError(target, error, signal);
     }
@@ -145,6 +156,8 @@ async function fetchPage<Item, Body>(
     failure.cursor ??= cursor;
     failure.pageNumber ??= pageNumber;
     throw failure;
+  } finally {
+    signal?.removeEventListener('abort', abort);
   }
 }
 
@@ -260,13 +273,17 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
   /** This page and every page after it. Leaving the loop early aborts the request in flight. */
   async *iterPages(): AsyncGenerator<Page<Item, Body>, void, undefined> {
     const listing = this.#listing;
-    const stop = new AbortController();
-    const signal = listing.signal ? AbortSignal.any([listing.signal, stop.signal]) : stop.signal;
+    // Only a prefetch can be in flight when the caller leaves the loop; without one there is nothing to abort.
+    const stop = listing.prefetch ? new AbortController() : undefined;
+    const signal =
+      stop && listing.signal
+        ? AbortSignal.any([listing.signal, stop.signal])
+        : (stop?.signal ?? listing.signal);
     let page: Page<Item, Body> = this;
     try {
       while (true) {
         let next: Promise<Page<Item, Body>> | undefined;
-        if (listing.prefetch && page.hasNextPage()) {
+        if (stop && page.hasNextPage()) {
           next = page.getNextPage(signal);
           // Its failure is reported when the caller reaches it, not as an unhandled rejection.
           next.catch(() => {});
@@ -276,14 +293,45 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
         page = await (next ?? page.getNextPage(signal));
       }
     } finally {
-      stop.abort();
+      stop?.abort();
     }
   }
 
   /** The items of this page and of every page after it. */
-  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
-    for await (const page of this.iterPages()) yield* page.items;
+  [Symbol.asyncIterator](): AsyncIterableIterator<Item> {
+    return flatten(this.iterPages());
   }
+}
+
+/**
+ * The items of a sequence of pages. A plain iterator rather than an async generator: it serves items of the
+ * current page without a generator resumption each, which is most of the cost of a long listing.
+ */
+function flatten<Item>(
+  pages: AsyncGenerator<{ items: Item[] }, void, undefined>,
+): AsyncIterableIterator<Item> {
+  let items: Item[] = [];
+  let index = 0;
+  const refill = async (): Promise<IteratorResult<Item, undefined>> => {
+    while (index >= items.length) {
+      const step = await pages.next();
+      if (step.done) return { done: true, value: undefined };
+      items = step.value.items;
+      index = 0;
+    }
+    return { done: false, value: items[index++] as Item };
+  };
+  const iterator: AsyncIterableIterator<Item> = {
+    next: () =>
+      index < items.length ? Promise.resolve({ done: false, value: items[index++] as Item }) : refill(),
+    async return() {
+      items = [];
+      await pages.return();
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
 }
 
 // ---- paginate() --------------------------------------------------------------------------------------------
@@ -333,12 +381,12 @@ export class PagePromise<Item, Body = unknown> implements PromiseLike<Page<Item,
   }
 
   /** Every item of every page. */
-  items(): AsyncGenerator<Item, void, undefined> {
-    return this[Symbol.asyncIterator]();
+  items(): AsyncIterableIterator<Item> {
+    return flatten(this.pages());
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
-    for await (const page of this.pages()) yield* page.items;
+  [Symbol.asyncIterator](): AsyncIterableIterator<Item> {
+    return flatten(this.pages());
   }
 
   /** Collects items until `limit` are gathered or the pages run out; fetches no page past the one it needs. */
@@ -374,7 +422,8 @@ export function paginate<Paths extends {}, P extends PaginatedPath<Paths>>(
   delete base.page_token;
   const listing: Listing<PageItem<Paths, P>, PageBody<Paths, P>> = {
     get: (url, init) => (client as unknown as UntypedGet).GET(url, init),
-    target: { method: 'GET', path: String(path) },
+    path: String(path),
+    target: `GET ${String(path)}` as RequestTarget,
     query: base,
     maxPages,
     prefetch: options.prefetch ?? false,

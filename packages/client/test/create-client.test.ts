@@ -173,10 +173,16 @@ describe('createClient options', () => {
   });
 
   it.each([
-    ['not a URL', 'api.cloud.llamaindex.ai', /is not an absolute URL/],
-    ['another scheme', 'ftp://api.example.test', /must use http or https/],
-    ['credentials in it', 'https://user:pw@api.example.test', /without credentials/],
-  ])('rejects a base URL with %s', (_label, baseUrl, message) => {
-    expect(() => createClient({ apiKey: KEY, baseUrl })).toThrow(message);
+    ['not a URL', 'api.cloud.llamaindex.ai', 'api.cloud.llamaindex.ai'],
+    ['another scheme', 'ftp://api.example.test', 'ftp://api.example.test/'],
+    ['credentials in it', 'https://user:pw@api.example.test/v', 'https://api.example.test/v'],
+    ['a query', 'https://api.example.test/?key=abc', 'https://api.example.test/'],
+  ])('rejects a base URL with %s, without echoing credentials', (_label, baseUrl, shown) => {
+    const construct = () => createClient({ apiKey: KEY, baseUrl });
+    expect(construct).toThrow(ClientConfigError);
+    expect(construct).toThrow(
+      `Invalid base URL "${shown}": use an absolute http(s) URL with no credentials, query or fragment, ` +
+        'like https://api.cloud.llamaindex.ai.',
+    );
   });
 });

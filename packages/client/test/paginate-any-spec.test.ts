@@ -69,9 +69,7 @@ describe('types inferred from the path', () => {
     const client = createFetchClient<projectPaths>({ baseUrl: 'http://127.0.0.1:9' });
     const listing = paginate(client, '/api/v1/projects');
 
-    expectTypeOf<ReturnType<typeof listing.items>>().toEqualTypeOf<
-      AsyncGenerator<Project, void, undefined>
-    >();
+    expectTypeOf<ReturnType<typeof listing.items>>().toEqualTypeOf<AsyncIterableIterator<Project>>();
     expectTypeOf<ReturnType<typeof listing.collect>>().toEqualTypeOf<Promise<Project[]>>();
     expectTypeOf<ReturnType<typeof listing.pages>>().toEqualTypeOf<
       AsyncGenerator<

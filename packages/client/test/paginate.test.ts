@@ -228,8 +228,7 @@ describe('a server that repeats a token', () => {
     expect(error).toBeInstanceOf(CursorLoopError);
     expect(error).toMatchObject({ kind: 'cursor_loop', token: 't2', pageNumber: 3, firstUsedByPage: 2 });
     expect(error.message).toBe(
-      'Page 3 returned next_page_token "t2", which already fetched page 2 of this listing; ' +
-        'the server is repeating itself, so the listing stops here.',
+      'Page 3 returned next_page_token "t2", which already fetched page 2; stopping rather than looping.',
     );
     expect(seen).toEqual([a.session_id, b.session_id, c.session_id]);
     expect(urls(server)).toEqual([
@@ -265,7 +264,7 @@ describe('the page cap', () => {
     expect(error).toBeInstanceOf(PageLimitError);
     expect(error).toMatchObject({ kind: 'page_limit', maxPages: 3, cursor: 'cur-6', pageNumber: 4 });
     expect(error.message).toBe(
-      'Stopped after 3 pages (maxPages) with more to fetch; pass a larger { maxPages }, or resume with page_token "cur-6".',
+      'Reached maxPages (3) with pages left; raise { maxPages } or resume from page_token "cur-6".',
     );
     expect(seen).toEqual(ids(sessions.slice(0, 6)));
     expect(server.requests).toHaveLength(3);

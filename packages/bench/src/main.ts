@@ -1,0 +1,220 @@
+// `pnpm bench`: this client against a bare fetch loop and the official SDK, on a local server in a child
+// process. Every figure is the median of several alternating runs; ratios are taken within the same run.
+import { fork } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { bundleSizes } from './bundle-size.js';
+import { type ListerName, listers } from './listers.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    sessions: { type: 'string', default: '100000' },
+    'memory-sessions': { type: 'string', default: '1000000' },
+    only: { type: 'string', default: 'throughput,latency,memory,bundle' },
+  },
+});
+const runs = Number(args.runs);
+const sessions = Number(args.sessions);
+const memorySessions = Number(args['memory-sessions']);
+const only = new Set(args.only.split(','));
+
+/** Measurements per lister; figures are medians. */
+class Samples {
+  readonly #values = new Map<string, number[]>();
+  add(name: string, value: number) {
+    const values = this.#values.get(name) ?? [];
+    values.push(value);
+    this.#values.set(name, values);
+  }
+  median(name: string): number {
+    const sorted = [...(this.#values.get(name) ?? [])].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2
+      ? (sorted[mid] ?? Number.NaN)
+      : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  }
+}
+
+/** Runs `measure` for each lister, `runs` times, rotating the order each run so no lister always goes first. */
+async function alternate(
+  names: readonly ListerName[],
+  measure: (name: ListerName, samples: Samples) => Promise<void>,
+) {
+  const samples = new Samples();
+  for (let run = 0; run < runs; run++) {
+    for (let i = 0; i < names.length; i++)
+      await measure(names[(i + run) % names.length] as ListerName, samples);
+  }
+  return samples;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const table = (header: string[], rows: (string | number)[][]) => {
+  const cells = [header, ...rows.map((row) => row.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
+  const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [
+    line(header),
+    `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`,
+    ...cells.slice(1).map(line),
+  ].join('\n');
+};
+
+/** Starts the benchmark server in a child process; it exits when this process does. */
+async function startServer() {
+  const child = fork(join(here, 'server.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  process.once('exit', () => child.kill());
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message) => resolve((message as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`benchmark server exited with ${code}`)));
+  });
+  return {
+    url: (total: number, delayMs: number) => `http://127.0.0.1:${port}/n/${total}/delay/${delayMs}`,
+    stop: () => child.connected && child.disconnect(),
+  };
+}
+type Server = Awaited<ReturnType<typeof startServer>>;
+
+/** Lists every session, spending `workPerPageMs` after each page's last item; returns ms and the count. */
+async function timeListing(name: ListerName, baseUrl: string, pageSize: number, workPerPageMs = 0) {
+  let count = 0;
+  const start = performance.now();
+  await listers[name](baseUrl, pageSize, async () => {
+    if (++count % pageSize === 0 && workPerPageMs > 0) await sleep(workPerPageMs);
+  });
+  return { ms: performance.now() - start, count };
+}
+
+type Check = [target: string, measured: string, met: boolean];
+
+async function throughput(server: Server): Promise<Check[]> {
+  const names: ListerName[] = ['bare fetch loop', 'this client', 'this client, prefetch', 'official SDK'];
+  for (const name of names) await timeListing(name, server.url(2_000, 0), 100); // warm-up
+  const t = await alternate(names, async (name, samples) => {
+    const { ms, count } = await timeListing(name, server.url(sessions, 0), 100);
+    if (count !== sessions) throw new Error(`${name} listed ${count} of ${sessions} sessions`);
+    samples.add(name, ms);
+  });
+  const ms = (name: ListerName) => t.median(name);
+  console.log(`1. Throughput: ${fmt(sessions)} sessions in pages of 100`);
+  console.log(
+    table(
+      ['lister', 'median time (ms)', 'sessions/s', 'time ÷ bare loop', 'speed × official SDK'],
+      names.map((name) => [
+        name,
+        fmt(ms(name)),
+        fmt(sessions / (ms(name) / 1000)),
+        fmt(ms(name) / ms('bare fetch loop'), 2),
+        fmt(ms('official SDK') / ms(name), 2),
+      ]),
+    ),
+  );
+  const vsSdk = ms('official SDK') / ms('this client');
+  const vsBare = ms('this client') / ms('bare fetch loop');
+  const prefetchVsSdk = ms('official SDK') / ms('this client, prefetch');
+  return [
+    ['this client ≥ 1.15× official SDK', fmt(vsSdk, 2), vsSdk >= 1.15],
+    ['this client ≤ 1.15× bare loop time', fmt(vsBare, 2), vsBare <= 1.15],
+    ['prefetch ≥ 1.5× official SDK', fmt(prefetchVsSdk, 2), prefetchVsSdk >= 1.5],
+  ];
+}
+
+async function latencyHiding(server: Server): Promise<Check[]> {
+  const names: ListerName[] = ['this client', 'this client, prefetch', 'official SDK'];
+  const t = await alternate(names, async (name, samples) => {
+    samples.add(name, (await timeListing(name, server.url(10_000, 20), 100, 20)).ms);
+  });
+  console.log('\n2. Latency hiding: 100 pages, server 20 ms per page, caller 20 ms per page');
+  console.log(
+    table(
+      ['lister', 'median total (ms)', '÷ official SDK'],
+      names.map((name) => [name, fmt(t.median(name)), fmt(t.median(name) / t.median('official SDK'), 2)]),
+    ),
+  );
+  const hidden = t.median('this client, prefetch') / t.median('official SDK');
+  return [['prefetch total ≤ 0.6× official SDK', fmt(hidden, 2), hidden <= 0.6]];
+}
+
+/** Streams in a child process of its own, so each lister's RSS is measured alone. */
+function memoryRun(name: ListerName, baseUrl: string, warmUrl: string) {
+  return new Promise<{ idle: number; peak: number; count: number }>((resolve, reject) => {
+    const child = fork(join(here, 'memory-child.js'), [name, baseUrl, warmUrl, '100'], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    child.once('message', (message) => resolve(message as { idle: number; peak: number; count: number }));
+    child.once('exit', (code) => code !== 0 && reject(new Error(`${name} memory run exited with ${code}`)));
+  });
+}
+
+async function memory(server: Server): Promise<Check[]> {
+  const names: ListerName[] = ['bare fetch loop', 'this client', 'official SDK'];
+  const growth = new Samples();
+  const idle = await alternate(names, async (name, samples) => {
+    const result = await memoryRun(name, server.url(memorySessions, 0), server.url(100, 0));
+    if (result.count !== memorySessions)
+      throw new Error(`${name} streamed ${result.count} of ${memorySessions}`);
+    samples.add(name, result.idle / 2 ** 20);
+    growth.add(name, (result.peak - result.idle) / 2 ** 20);
+  });
+  console.log(
+    `\n3. Memory: peak RSS while streaming ${fmt(memorySessions)} sessions (pages of 100) without keeping them`,
+  );
+  console.log(
+    table(
+      ['lister', 'idle RSS (MB)', 'peak growth (MB)'],
+      names.map((name) => [name, fmt(idle.median(name), 1), fmt(growth.median(name), 1)]),
+    ),
+  );
+  const ours = growth.median('this client');
+  return [['RSS growth ≤ 64 MB', `${fmt(ours, 1)} MB`, ours <= 64]];
+}
+
+async function bundle(): Promise<Check[]> {
+  const sizes = await bundleSizes(here);
+  const sdk = sizes['official SDK'].gzipped;
+  console.log(
+    '\n4. Bundle: import, construct, for await over beta.chat.list() (esbuild, minified, browser ESM)',
+  );
+  console.log(
+    table(
+      ['package', 'minified (B)', 'gzipped (B)', '÷ official SDK (gzipped)'],
+      Object.entries(sizes).map(([name, size]) => [
+        name,
+        fmt(size.minified),
+        fmt(size.gzipped),
+        fmt(size.gzipped / sdk, 2),
+      ]),
+    ),
+  );
+  const ours = sizes['this client'].gzipped;
+  return [
+    ['≤ 5 KB gzipped', `${fmt(ours)} B`, ours <= 5 * 1024],
+    ['≤ 0.35× official SDK gzipped', fmt(ours / sdk, 2), ours / sdk <= 0.35],
+  ];
+}
+
+const server = await startServer();
+try {
+  console.log(
+    `llamacloud-chat bench, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${runs} runs each\n`,
+  );
+  const checks: Check[] = [];
+  if (only.has('throughput')) checks.push(...(await throughput(server)));
+  if (only.has('latency')) checks.push(...(await latencyHiding(server)));
+  if (only.has('memory')) checks.push(...(await memory(server)));
+  if (only.has('bundle')) checks.push(...(await bundle()));
+  console.log('\nTargets');
+  console.log(
+    table(
+      ['target', 'measured', 'verdict'],
+      checks.map(([target, value, met]) => [target, value, met ? 'met' : 'MISSED']),
+    ),
+  );
+} finally {
+  server.stop();
+}
