@@ -2,6 +2,7 @@
 import createFetchClient, { type Client } from 'openapi-fetch';
 import type { paths } from './generated/openapi.js';
 import { type ClientOptions, resolveClientOptions } from './options.js';
+import { checkedQuerySerializer } from './query.js';
 
 /** A typed openapi-fetch client over the spec's `paths`. */
 export type LlamaCloudClient = Client<paths>;
@@ -17,5 +18,6 @@ export function createClient(options: ClientOptions = {}): LlamaCloudClient {
     // openapi-fetch passes a Request as the only argument; calling through keeps `fetch` unbound from the options object.
     fetch: (request: Request) => fetch(request),
     headers: { Authorization: `Bearer ${apiKey}` },
+    querySerializer: checkedQuerySerializer,
   });
 }

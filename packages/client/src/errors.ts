@@ -4,6 +4,7 @@
 /** The stable, machine-readable kinds of failure. */
 export type ErrorKind =
   | 'config'
+  | 'invalid_request'
   | 'bad_request'
   | 'authentication'
   | 'permission_denied'
@@ -43,6 +44,13 @@ export class LlamaCloudError extends Error {
 export class ClientConfigError extends LlamaCloudError {
   constructor(message: string) {
     super('config', message);
+  }
+}
+
+/** A parameter no request could carry (a lone UTF-16 surrogate, NaN, an object); nothing was sent. */
+export class InvalidRequestError extends LlamaCloudError {
+  constructor(message: string) {
+    super('invalid_request', message);
   }
 }
 
@@ -171,8 +179,10 @@ function readRequestId(headers: Headers): string | undefined {
 function describeBody(body: unknown): string {
   if (body === undefined || body === null || body === '') return '';
   if (typeof body === 'string') return oneLine(body);
-  const detail = (body as { detail?: unknown }).detail;
-  if (typeof detail === 'string') return oneLine(detail);
+  const { detail, title } = body as { detail?: unknown; title?: unknown };
+  if (typeof detail === 'string' && detail) return oneLine(detail);
+  // An RFC 9457 problem (a gateway's, say) may put its explanation in the title.
+  if (typeof title === 'string' && title && !Array.isArray(detail)) return oneLine(title);
   if (Array.isArray(detail)) {
     return detail
       .map((entry: { loc?: unknown; msg?: unknown }) => {
@@ -190,7 +200,10 @@ function oneLine(text: string): string {
 }
 
 function causeMessage(cause: unknown): string {
-  const code = (cause as { cause?: { code?: unknown } })?.cause?.code;
+  // fetch() says only "fetch failed"; the reason (ECONNREFUSED, a bad port, a TLS error) is one level down.
+  const inner = (cause as { cause?: { code?: unknown; message?: unknown } })?.cause;
   const message = cause instanceof Error ? cause.message : String(cause);
-  return typeof code === 'string' ? `${message} (${code})` : message;
+  const reason =
+    typeof inner?.code === 'string' ? inner.code : typeof inner?.message === 'string' ? inner.message : '';
+  return reason ? `${message} (${reason})` : message;
 }

@@ -13,6 +13,7 @@ export {
   ConnectionError,
   type ErrorKind,
   InternalServerError,
+  InvalidRequestError,
   LlamaCloudError,
   MalformedResponseError,
   NotFoundError,

@@ -5,6 +5,7 @@ import {
   createClient,
   DEFAULT_BASE_URL,
   type HTTPValidationError,
+  InvalidRequestError,
   LlamaCloudError,
 } from '../src/index.js';
 import { sendJson, serve } from './support/http-server.js';
@@ -106,6 +107,28 @@ describe('createClient against a real server', () => {
 
     expect(response.status).toBe(401);
     expect(error).toEqual({ detail: 'Invalid API key' });
+  });
+});
+
+describe('query values no URL can carry', () => {
+  it.each([
+    [
+      'a lone surrogate',
+      { page_token: 'abc\uD800' },
+      'page_token is not well-formed text (it holds a lone UTF-16 surrogate)',
+    ],
+    ['NaN', { page_size: Number.NaN }, 'page_size is NaN, not a finite number'],
+    ['Infinity', { page_size: Number.POSITIVE_INFINITY }, 'page_size is Infinity, not a finite number'],
+    ['an object', { project_id: { id: 'p1' } }, 'project_id is an object, not a string, number or boolean'],
+  ])('rejects %s before sending anything', async (_label, query, problem) => {
+    const server = await serve((_req, res) => sendJson(res, 200, page));
+    const client = createClient({ apiKey: KEY, baseUrl: server.url });
+
+    const call = client.GET('/api/v1/chat', { params: { query: query as never } });
+
+    await expect(call).rejects.toThrow(InvalidRequestError);
+    await expect(call).rejects.toThrow(`Query parameter ${problem}; nothing was sent.`);
+    expect(server.requests).toEqual([]);
   });
 });
 

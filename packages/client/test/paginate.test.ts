@@ -8,7 +8,7 @@ import LlamaCloud, {
   MalformedResponseError,
   PageLimitError,
 } from '../src/index.js';
-import { sendJson, serve, type TestServer } from './support/http-server.js';
+import { sendJson, serve, type TestServer, waitFor } from './support/http-server.js';
 import { cursorAt, makeSessions, pagedSessions, scripted } from './support/session-server.js';
 
 const KEY = 'llx-pagination-test';
@@ -411,7 +411,7 @@ describe('early exit and prefetch', () => {
     const seen: string[] = [];
     for await (const s of client(server).beta.chat.list({}, { prefetch: true })) {
       if (seen.length === 0) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await waitFor(() => server.requests.length === 2);
         requestsSeenAtFirstItem.push(server.requests.length);
       }
       seen.push(s.session_id);
@@ -452,7 +452,7 @@ describe('early exit and prefetch', () => {
     );
 
     for await (const s of client(server).beta.chat.list({}, { prefetch: true })) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await waitFor(() => stalledClosed !== undefined);
       if (s.session_id === 'ses-0000') break;
     }
 

@@ -68,3 +68,12 @@ export async function serve(handler: Handler): Promise<TestServer> {
   onTestFinished(() => server.close());
   return server;
 }
+
+/** Resolves once `condition()` holds, polling every 5 ms; rejects after `timeoutMs`. */
+export async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

@@ -1,0 +1,49 @@
+// A fetch for the client under test that records each exchange with Prism's verdict on it, and can steer a
+// stateless Prism mock with `Prefer` headers. The client is handed this fetch; it never learns about Prism.
+import { decodeViolations, type Violation } from './violations.js';
+
+/** One request and Prism's verdict on it. */
+export interface Exchange {
+  method: string;
+  /** Path and query, e.g. `/api/v1/chat?page_size=1`. Never the key, which travels only in a header. */
+  target: string;
+  status: number;
+  contentType: string | null;
+  violations: Violation[];
+}
+
+export interface HarnessOptions {
+  /** A `Prefer` header for every request, e.g. `dynamic=true, seed=7` or `code=401`. */
+  prefer?: string;
+  /**
+   * Ask the mock for the named example a `page_token` names (`Prefer: example=<page_token>`), so the spec's
+   * chained example pages play out as a real paginated listing.
+   */
+  examplePerPageToken?: boolean;
+}
+
+export interface Harness {
+  fetch: typeof globalThis.fetch;
+  exchanges: Exchange[];
+}
+
+export function createHarness(options: HarnessOptions = {}): Harness {
+  const exchanges: Exchange[] = [];
+  const fetch = async (input: string | URL | Request, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    const token = url.searchParams.get('page_token');
+    const prefer = options.prefer ?? (options.examplePerPageToken && token ? `example=${token}` : undefined);
+    if (prefer) request.headers.set('prefer', prefer);
+    const response = await globalThis.fetch(request);
+    exchanges.push({
+      method: request.method,
+      target: url.pathname + url.search,
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      violations: decodeViolations(response.headers.get('sl-violations')),
+    });
+    return response;
+  };
+  return { fetch: fetch as typeof globalThis.fetch, exchanges };
+}
