@@ -2,7 +2,8 @@
 import createFetchClient, { type Client } from 'openapi-fetch';
 import type { paths } from './generated/openapi.js';
 import { type ClientOptions, resolveClientOptions } from './options.js';
-import { checkedQuerySerializer } from './query.js';
+import { checkedQuerySerializer, specChecks } from './request-checks.js';
+import { retryingFetch } from './retry.js';
 
 /** A typed openapi-fetch client over the spec's `paths`. */
 export type LlamaCloudClient = Client<paths>;
@@ -12,12 +13,14 @@ export type LlamaCloudClient = Client<paths>;
  * Throws {@link ClientConfigError} when no API key is set or the base URL is malformed.
  */
 export function createClient(options: ClientOptions = {}): LlamaCloudClient {
-  const { apiKey, baseUrl, fetch } = resolveClientOptions(options);
-  return createFetchClient<paths>({
+  const { apiKey, baseUrl, fetch, retry } = resolveClientOptions(options);
+  const client = createFetchClient<paths>({
     baseUrl,
-    // openapi-fetch passes a Request as the only argument; calling through keeps `fetch` unbound from the options object.
-    fetch: (request: Request) => fetch(request),
+    // Retries and timeouts live in the fetch openapi-fetch calls; `fetch` is called through, never as a method.
+    fetch: retryingFetch((request) => fetch(request), retry, apiKey),
     headers: { Authorization: `Bearer ${apiKey}` },
     querySerializer: checkedQuerySerializer,
   });
+  client.use(specChecks());
+  return client;
 }

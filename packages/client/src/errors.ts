@@ -1,6 +1,8 @@
 // The client's error family. Every error the client raises extends LlamaCloudError and carries a stable `kind`;
 // errors raised while paginating also carry the cursor to resume from.
 
+import { attemptsOf, redact, requestedWait } from './response-info.js';
+
 /** The stable, machine-readable kinds of failure. */
 export type ErrorKind =
   | 'config'
@@ -68,20 +70,34 @@ export class APIError extends LlamaCloudError {
   /** The server's request id (`x-request-id` and similar), when a header carries one. */
   readonly requestId: string | undefined;
 
+  /** The wait the server asked for (`retry-after-ms` or `Retry-After`), in ms, when it asked. */
+  readonly retryAfterMs: number | undefined;
+  /** How many attempts were made, retries included. */
+  readonly attempts: number;
+
   constructor(kind: ErrorKind, target: RequestTarget, response: Response, body: unknown) {
     const requestId = readRequestId(response.headers);
     // HTTP/2 has no reason phrase; fall back to the standard one.
     const reason = response.statusText || STATUSES[response.status]?.[2] || 'Error';
-    const detail = describeBody(body);
+    const detail = describeBody(body, (text) => redact(text, response));
+    const retryAfterMs = requestedWait(response.headers);
+    const attempts = attemptsOf.get(response) ?? 1;
+    const notes = [
+      retryAfterMs !== undefined && `the server asked to retry after ${Math.ceil(retryAfterMs / 1000)} s`,
+      attempts > 1 && `after ${attempts} attempts`,
+      requestId && `request id ${requestId}`,
+    ].filter(Boolean);
     super(
       kind,
       `${response.status} ${reason} from ${target}${detail ? `: ${detail}` : ''}` +
-        (requestId ? ` (request id ${requestId})` : ''),
+        (notes.length ? ` (${notes.join('; ')})` : ''),
     );
     this.status = response.status;
     this.body = body;
     this.headers = response.headers;
     this.requestId = requestId;
+    this.retryAfterMs = retryAfterMs;
+    this.attempts = attempts;
   }
 }
 
@@ -122,10 +138,11 @@ export function apiErrorFor(target: RequestTarget, response: Response, body: unk
 
 /** The network failed: DNS, refused or reset connection, TLS. */
 export class ConnectionError extends LlamaCloudError {
-  constructor(target: RequestTarget, cause: unknown) {
+  constructor(target: RequestTarget, cause: unknown, attempts = 1) {
     super(
       'connection',
-      `Could not reach the API for ${target}: ${causeMessage(cause)}. Check the network and LLAMA_CLOUD_BASE_URL.`,
+      `Could not reach the API for ${target}${attemptsNote(attempts)}: ${causeMessage(cause)}. ` +
+        'Check the network and LLAMA_CLOUD_BASE_URL.',
       { cause },
     );
   }
@@ -133,12 +150,14 @@ export class ConnectionError extends LlamaCloudError {
 
 /** A request took longer than its timeout. */
 export class TimeoutError extends LlamaCloudError {
-  constructor(target: RequestTarget, timeoutMs: number | undefined, cause?: unknown) {
-    super('timeout', `${target} timed out${timeoutMs === undefined ? '' : ` after ${timeoutMs} ms`}.`, {
-      cause,
-    });
+  constructor(target: RequestTarget, timeoutMs: number | undefined, attempts = 1, cause?: unknown) {
+    const limit =
+      timeoutMs === undefined ? '' : ` after ${timeoutMs} ms${attempts > 1 ? ' per attempt' : ''}`;
+    super('timeout', `${target} timed out${limit}${attemptsNote(attempts)}.`, { cause });
   }
 }
+
+const attemptsNote = (attempts: number) => (attempts > 1 ? ` (${attempts} attempts)` : '');
 
 /** The caller aborted the request through its AbortSignal. */
 export class AbortedError extends LlamaCloudError {
@@ -158,7 +177,8 @@ export class MalformedResponseError extends LlamaCloudError {
 
   constructor(target: RequestTarget, response: Response, problem: string, text: string) {
     const type = response.headers.get('content-type') ?? 'no content-type';
-    const snippet = text.length > 120 ? `${text.slice(0, 120)}…` : text;
+    const clean = redact(text, response);
+    const snippet = clean.length > 120 ? `${clean.slice(0, 120)}…` : clean;
     super(
       'malformed_response',
       `${response.status} from ${target} is not a valid page: ${problem} (${type}, body ${JSON.stringify(snippet)}).`,
@@ -175,28 +195,32 @@ function readRequestId(headers: Headers): string | undefined {
   );
 }
 
-/** One line saying what the body says went wrong: FastAPI's `detail`, a 422's list, or the start of the text. */
-function describeBody(body: unknown): string {
+/**
+ * One line saying what the body says went wrong: FastAPI's `detail`, a 422's list, a problem's `title`, or the
+ * start of the text. `clean` runs on the whole text before it is shortened, so a secret is never half-cut.
+ */
+function describeBody(body: unknown, clean: (text: string) => string): string {
   if (body === undefined || body === null || body === '') return '';
-  if (typeof body === 'string') return oneLine(body);
+  const line = (text: string) => {
+    const one = clean(text).replace(/\s+/g, ' ').trim();
+    return one.length > 200 ? `${one.slice(0, 200)}…` : one;
+  };
+  if (typeof body === 'string') return line(body);
   const { detail, title } = body as { detail?: unknown; title?: unknown };
-  if (typeof detail === 'string' && detail) return oneLine(detail);
+  if (typeof detail === 'string' && detail) return line(detail);
   // An RFC 9457 problem (a gateway's, say) may put its explanation in the title.
-  if (typeof title === 'string' && title && !Array.isArray(detail)) return oneLine(title);
+  if (typeof title === 'string' && title && !Array.isArray(detail)) return line(title);
   if (Array.isArray(detail)) {
-    return detail
-      .map((entry: { loc?: unknown; msg?: unknown }) => {
-        const loc = Array.isArray(entry?.loc) ? entry.loc.join('.') : undefined;
-        return loc ? `${loc}: ${String(entry?.msg)}` : String(entry?.msg ?? JSON.stringify(entry));
-      })
-      .join('; ');
+    return line(
+      detail
+        .map((entry: { loc?: unknown; msg?: unknown }) => {
+          const loc = Array.isArray(entry?.loc) ? entry.loc.join('.') : undefined;
+          return loc ? `${loc}: ${String(entry?.msg)}` : String(entry?.msg ?? JSON.stringify(entry));
+        })
+        .join('; '),
+    );
   }
-  return oneLine(JSON.stringify(body));
-}
-
-function oneLine(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+  return line(JSON.stringify(body));
 }
 
 function causeMessage(cause: unknown): string {

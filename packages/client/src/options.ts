@@ -1,5 +1,6 @@
 // Client options and how they default from the environment.
 import { ClientConfigError } from './errors.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 
 /** The LlamaCloud API's default region. */
 export const DEFAULT_BASE_URL = 'https://api.cloud.llamaindex.ai';
@@ -23,6 +24,28 @@ export interface ClientOptions {
    * @default globalThis.fetch
    */
   fetch?: typeof globalThis.fetch | undefined;
+  /**
+   * Retries after a failed attempt (connection errors, timeouts, 408, 409, 429, 5xx); 0 disables retrying.
+   * Can be set per request too.
+   * @default 2
+   */
+  maxRetries?: number | undefined;
+  /**
+   * Milliseconds one attempt may take, reading the body included. Can be set per request too.
+   * @default 60_000
+   */
+  timeout?: number | undefined;
+  /**
+   * The longest `Retry-After` (or `retry-after-ms`) the client sleeps through, in ms; a longer one fails at
+   * once with a `RateLimitError` carrying the requested wait in `retryAfterMs`.
+   * @default 60_000
+   */
+  maxRetryWait?: number | undefined;
+  /**
+   * Backoff when the server names no wait: retry n waits `min(initialMs · 2ⁿ, maxMs)`, less up to 25% jitter.
+   * @default { initialMs: 500, maxMs: 8_000 }
+   */
+  retryBackoff?: { initialMs: number; maxMs: number } | undefined;
 }
 
 /** Options after defaults are applied and checked. */
@@ -30,6 +53,19 @@ export interface ResolvedClientOptions {
   apiKey: string;
   baseUrl: string;
   fetch: typeof globalThis.fetch;
+  retry: RetryPolicy;
+}
+
+/** Checks a count or duration option: a finite number at least `min`. */
+export function checkNumber(name: string, value: number | undefined, min: number, integer = false): void {
+  if (
+    value !== undefined &&
+    !(Number.isFinite(value) && value >= min && (!integer || Number.isInteger(value)))
+  ) {
+    throw new ClientConfigError(
+      `${name} must be ${integer ? 'an integer' : 'a number'} ≥ ${min}, got ${value}.`,
+    );
+  }
 }
 
 function env(name: string): string | undefined {
@@ -66,6 +102,15 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
     );
   }
 
+  checkNumber('maxRetries', options.maxRetries, 0, true);
+  checkNumber('timeout', options.timeout, 1);
+  checkNumber('maxRetryWait', options.maxRetryWait, 0);
+  const retry: RetryPolicy = {
+    maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
+    timeout: options.timeout ?? DEFAULT_RETRY_POLICY.timeout,
+    maxRetryWait: options.maxRetryWait ?? DEFAULT_RETRY_POLICY.maxRetryWait,
+    retryBackoff: options.retryBackoff ?? DEFAULT_RETRY_POLICY.retryBackoff,
+  };
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  return { apiKey, baseUrl: url.href.replace(/\/+$/, ''), fetch: fetchImpl };
+  return { apiKey, baseUrl: url.href.replace(/\/+$/, ''), fetch: fetchImpl, retry };
 }

@@ -10,6 +10,8 @@ import {
   type RequestTarget,
   TimeoutError,
 } from './errors.js';
+import { checkNumber } from './options.js';
+import type { RequestRetryOptions } from './retry.js';
 
 // ---- Types derived from the generated `paths` --------------------------------------------------------------
 
@@ -40,8 +42,8 @@ export type PageItem<Paths, P extends keyof Paths> =
 
 // ---- Options and errors ------------------------------------------------------------------------------------
 
-/** Per-listing options. */
-export interface PaginateOptions {
+/** Per-listing options; `maxRetries` and `timeout` override the client's for every page of the listing. */
+export interface PaginateOptions extends RequestRetryOptions {
   /** Cancels the listing: the request in flight is aborted and iteration throws an `AbortedError`. */
   signal?: AbortSignal | undefined;
   /**
@@ -102,7 +104,11 @@ export class PageLimitError extends LlamaCloudError {
 interface UntypedGet {
   GET(
     path: string,
-    init: { params: { query: Record<string, unknown> }; parseAs: 'text'; signal?: AbortSignal | undefined },
+    init: {
+      params: { query: Record<string, unknown> };
+      parseAs: 'text';
+      signal?: AbortSignal | undefined;
+    } & RequestRetryOptions,
   ): Promise<{ data?: string; error?: unknown; response: Response }>;
 }
 
@@ -115,6 +121,8 @@ interface Listing<Item, Body> {
   maxPages: number;
   prefetch: boolean;
   signal: AbortSignal | undefined;
+  /** Retry overrides, sent with each page's request. */
+  retry: RequestRetryOptions;
   /** Each cursor used by this listing, and the number of the page it fetched. */
   usedCursors: Map<string, number>;
   // Phantom fields that keep the item and body types attached to the listing.
@@ -144,6 +152,7 @@ async function fetchPage<Item, Body>(
         params: { query },
         parseAs: 'text',
         signal: request?.signal,
+        ...listing.retry,
       });
     } catch (error) {
       throw networkError(target, error, signal);
@@ -168,7 +177,7 @@ function networkError(
 ): LlamaCloudError {
   if (error instanceof LlamaCloudError) return error;
   const name = (error as { name?: unknown })?.name;
-  if (name === 'TimeoutError') return new TimeoutError(target, undefined, error);
+  if (name === 'TimeoutError') return new TimeoutError(target, undefined, 1, error);
   if (name === 'AbortError' || signal?.aborted) return new AbortedError(target, signal?.reason ?? error);
   return new ConnectionError(target, error);
 }
@@ -417,6 +426,8 @@ export function paginate<Paths extends {}, P extends PaginatedPath<Paths>>(
 ): PagePromise<PageItem<Paths, P>, PageBody<Paths, P>> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   if (!(maxPages >= 1)) throw new RangeError(`maxPages must be at least 1, got ${maxPages}.`);
+  checkNumber('maxRetries', options.maxRetries, 0, true);
+  checkNumber('timeout', options.timeout, 1);
   const base: Record<string, unknown> = { ...(query ?? {}) };
   const start = typeof base.page_token === 'string' && base.page_token !== '' ? base.page_token : null;
   delete base.page_token;
@@ -428,6 +439,7 @@ export function paginate<Paths extends {}, P extends PaginatedPath<Paths>>(
     maxPages,
     prefetch: options.prefetch ?? false,
     signal: options.signal,
+    retry: { maxRetries: options.maxRetries, timeout: options.timeout },
     usedCursors: new Map(start === null ? [] : [[start, 1]]),
   };
   return new PagePromise(listing, start);

@@ -350,8 +350,9 @@ describe('resuming after a failure', () => {
     const seen: string[] = [];
     const params = { project_id: 'p1', page_size: 5 };
 
+    // No retries, so the one failure surfaces; with retries it would be absorbed (see reliability.test.ts).
     const error = await thrown(async () => {
-      for await (const s of client(server).beta.chat.list(params)) seen.push(s.session_id);
+      for await (const s of client(server).beta.chat.list(params, { maxRetries: 0 })) seen.push(s.session_id);
     });
 
     expect(error).toBeInstanceOf(InternalServerError);

@@ -3,8 +3,10 @@
 import LlamaCloud, {
   AuthenticationError,
   createClient,
-  UnprocessableEntityError,
+  InvalidRequestError,
+  type paths,
 } from '@llamacloud-chat/client';
+import createFetchClient from 'openapi-fetch';
 import { describe, expect, inject, it } from 'vitest';
 import { createHarness } from '../src/harness.js';
 import { describeViolation } from '../src/violations.js';
@@ -74,9 +76,17 @@ describe('the 401', () => {
 });
 
 describe('the 422, for each invalid form of page_size', () => {
-  it.each(['abc', '1.5', 'true', 'NaN', '12abc', '-'])('page_size=%j', async (pageSize) => {
+  const forms = ['abc', '1.5', 'true', 'NaN', '12abc', '-'];
+
+  // Our client refuses these before sending (below), so the 422 is fetched with a bare openapi-fetch client
+  // over the same generated types, as a caller without our checks would.
+  it.each(forms)('page_size=%j decodes to the example, and Prism names the field', async (pageSize) => {
     const harness = createHarness();
-    const client = createClient({ apiKey, baseUrl, fetch: harness.fetch });
+    const client = createFetchClient<paths>({
+      baseUrl,
+      fetch: harness.fetch,
+      headers: { Authorization: `Bearer ${apiKey}` },
+    });
 
     // The types forbid these values; a caller in plain JavaScript can still pass them.
     const { error, response } = await client.GET('/api/v1/chat', {
@@ -90,19 +100,22 @@ describe('the 422, for each invalid form of page_size', () => {
     ]);
   });
 
-  it('surfaces through list() as an UnprocessableEntityError with the detail list', async () => {
-    const client = new LlamaCloud({ apiKey, baseUrl, fetch: createHarness().fetch });
+  it.each(forms)(
+    'page_size=%j is refused by our client before sending, with a clear error',
+    async (pageSize) => {
+      const harness = createHarness();
+      const client = new LlamaCloud({ apiKey, baseUrl, fetch: harness.fetch });
 
-    const error = await client.beta.chat
-      .list({ page_size: 'abc' as never })
-      .firstPage()
-      .catch((e: unknown) => e);
+      const error = await client.beta.chat
+        .list({ page_size: pageSize as never })
+        .firstPage()
+        .catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(UnprocessableEntityError);
-    expect((error as UnprocessableEntityError).body).toEqual(errorExample('422'));
-    expect((error as Error).message).toBe(
-      '422 Unprocessable Entity from GET /api/v1/chat: query.page_size: ' +
-        'Input should be a valid integer, unable to parse string as an integer',
-    );
-  });
+      expect(error).toBeInstanceOf(InvalidRequestError);
+      expect((error as Error).message).toBe(
+        `Query parameter page_size of GET /api/v1/chat must be integer or null, got ${JSON.stringify(pageSize)}. Nothing was sent.`,
+      );
+      expect(harness.exchanges).toEqual([]);
+    },
+  );
 });

@@ -21,7 +21,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts a server; `close()` also destroys open sockets so nothing outlives the test. */
+/** Starts a server; `close()` (safe to call twice) also destroys open sockets so nothing outlives the test. */
 export async function startServer(handler: Handler): Promise<TestServer> {
   const requests: ReceivedRequest[] = [];
   const server = createServer((req, res) => {
@@ -40,14 +40,17 @@ export async function startServer(handler: Handler): Promise<TestServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  let closed: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: () => {
+      closed ??= new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      }),
+      });
+      return closed;
+    },
   };
 }
 

@@ -1,0 +1,84 @@
+// Checks a request against the spec before it is sent: values no URL can carry, query parameters the operation
+// does not have, and values of the wrong type. A failed check throws InvalidRequestError; nothing is sent.
+import { createQuerySerializer, type Middleware } from 'openapi-fetch';
+import { InvalidRequestError } from './errors.js';
+import { queryParameters } from './generated/openapi.query.js';
+
+const serialize = createQuerySerializer();
+
+function problemWith(value: unknown): string | undefined {
+  if (Array.isArray(value)) return value.map(problemWith).find(Boolean);
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? undefined : `is ${value}, not a finite number`;
+  if (typeof value === 'string') {
+    try {
+      encodeURIComponent(value);
+    } catch {
+      return 'is not well-formed text (it holds a lone UTF-16 surrogate)';
+    }
+    return undefined;
+  }
+  return typeof value === 'boolean'
+    ? undefined
+    : `is a${typeof value === 'object' ? 'n object' : ` ${typeof value}`}, not a string, number or boolean`;
+}
+
+/** openapi-fetch's query serializer, after checking each value; `null` and `undefined` are left out. */
+export function checkedQuerySerializer(query: Record<string, unknown>): string {
+  for (const name in query) {
+    const value = query[name];
+    const problem = value == null ? undefined : problemWith(value);
+    if (problem) throw new InvalidRequestError(`Query parameter ${name} ${problem}; nothing was sent.`);
+  }
+  return serialize(query);
+}
+
+type ParameterTable = Record<
+  string,
+  Record<string, Record<string, { types: readonly string[]; required: boolean }>>
+>;
+
+const MATCHES: Record<string, (value: unknown) => boolean> = {
+  string: (value) => typeof value === 'string',
+  integer: (value) => Number.isInteger(value),
+  number: (value) => typeof value === 'number',
+  boolean: (value) => typeof value === 'boolean',
+  null: (value) => value === null,
+  array: Array.isArray,
+};
+
+/** Middleware that checks each request's query against the spec's parameter table. */
+export function specChecks(table: ParameterTable = queryParameters): Middleware {
+  return {
+    onRequest({ schemaPath, params, request }) {
+      const method = request.method.toLowerCase();
+      const declared = table[schemaPath]?.[method];
+      if (!declared) return undefined;
+      const target = `${request.method} ${schemaPath}`;
+      const query = (params.query ?? {}) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(query)) {
+        const spec = declared[name];
+        if (!spec) {
+          throw new InvalidRequestError(
+            `${target} has no query parameter ${name}; it takes ${Object.keys(declared).join(', ') || 'none'}. Nothing was sent.`,
+          );
+        }
+        if (
+          value === undefined ||
+          spec.types.length === 0 ||
+          spec.types.some((type) => MATCHES[type]?.(value))
+        )
+          continue;
+        throw new InvalidRequestError(
+          `Query parameter ${name} of ${target} must be ${spec.types.join(' or ')}, got ${JSON.stringify(value)}. Nothing was sent.`,
+        );
+      }
+      for (const [name, spec] of Object.entries(declared)) {
+        if (spec.required && query[name] == null) {
+          throw new InvalidRequestError(`${target} needs the query parameter ${name}. Nothing was sent.`);
+        }
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,102 @@
+// Soak: 10,000 pages with 5% transient faults injected at random (fixed seed): 503s, 429s, resets before and in
+// the middle of a body, and stalls. Every item must arrive exactly once, resuming from error.cursor when a page
+// exhausts its retries, within a stated time bound.
+import type { ServerResponse } from 'node:http';
+import { expect, it } from 'vitest';
+import LlamaCloud, { type LlamaCloudError } from '../src/index.js';
+import { sendJson, serve } from './support/http-server.js';
+import { pagedSessions } from './support/session-server.js';
+
+const PAGES = 10_000;
+const PAGE_SIZE = 10;
+const FAULT_RATE = 0.05;
+const TIME_BOUND_MS = 45_000;
+
+/** mulberry32: a small seeded PRNG, so every run injects the same faults. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FAULTS: [string, (res: ServerResponse) => void][] = [
+  ['503', (res) => sendJson(res, 503, { detail: 'busy' })],
+  ['429', (res) => sendJson(res, 429, { detail: 'slow down' }, { 'retry-after-ms': '1' })],
+  ['reset before headers', (res) => res.socket?.destroy()],
+  [
+    'reset mid-body',
+    (res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '4000' });
+      res.write('{"items":[{"session_id":"x",');
+      setImmediate(() => res.socket?.destroy());
+    },
+  ],
+  ['stall', () => {}],
+];
+/** Stalls cost a whole timeout each, so they are one fault in nine; the rest are equally likely. */
+const WEIGHTED = [...FAULTS.slice(0, 4), ...FAULTS.slice(0, 4), FAULTS[4]] as (typeof FAULTS)[number][];
+
+it(`lists ${PAGES.toLocaleString('en-US')} pages through ${FAULT_RATE * 100}% injected faults, every item exactly once`, async () => {
+  const total = PAGES * PAGE_SIZE;
+  const items = Array.from({ length: total }, (_, i) => ({
+    session_id: `s${i}`,
+    last_updated_at: '2026-04-22T12:34:41',
+  }));
+  const next = random(20261124);
+  const injected: Record<string, number> = {};
+  const server = await serve(
+    pagedSessions(items, {
+      pageSize: PAGE_SIZE,
+      fault: (_request, res) => {
+        if (next() >= FAULT_RATE) return false;
+        const [name, inject] = WEIGHTED[Math.floor(next() * WEIGHTED.length)] as (typeof FAULTS)[number];
+        injected[name] = (injected[name] ?? 0) + 1;
+        inject(res);
+        return true;
+      },
+    }),
+  );
+  const client = new LlamaCloud({
+    apiKey: 'llx-soak',
+    baseUrl: server.url,
+    timeout: 100,
+    retryBackoff: { initialMs: 1, maxMs: 4 },
+  });
+
+  const start = performance.now();
+  const seen: string[] = [];
+  const resumedAfter: string[] = [];
+  let cursor: string | null = null;
+  for (;;) {
+    try {
+      for await (const session of client.beta.chat.list({ page_token: cursor }, { maxPages: PAGES })) {
+        seen.push(session.session_id);
+      }
+      break;
+    } catch (error) {
+      const { kind, cursor: resumeFrom } = error as LlamaCloudError;
+      expect(resumeFrom, `a ${kind} error without a cursor`).not.toBeUndefined();
+      resumedAfter.push(kind);
+      cursor = resumeFrom ?? null;
+    }
+  }
+  const ms = performance.now() - start;
+
+  expect(seen).toHaveLength(total);
+  expect(new Set(seen).size).toBe(total);
+  expect(seen).toEqual(items.map((item) => item.session_id));
+  const faults = Object.values(injected).reduce((a, b) => a + b, 0);
+  expect(faults).toBeGreaterThan(PAGES * FAULT_RATE * 0.8);
+  // One request per page and per fault; a legitimate page that a loaded machine slows past the timeout adds one.
+  expect(server.requests.length).toBeGreaterThanOrEqual(PAGES + faults);
+  expect(server.requests.length).toBeLessThan(PAGES + faults + 100);
+  expect(ms).toBeLessThan(TIME_BOUND_MS);
+  console.info(
+    `soak: ${PAGES} pages, ${server.requests.length} requests, ${faults} faults ${JSON.stringify(injected)}, ` +
+      `${resumedAfter.length} resumes (${resumedAfter.join(', ') || 'none'}), ${Math.round(ms)} ms`,
+  );
+}, 90_000);
