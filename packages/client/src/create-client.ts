@@ -17,7 +17,7 @@ export function createClient(options: ClientOptions = {}): LlamaCloudClient {
   const client = createFetchClient<paths>({
     baseUrl,
     // Retries and timeouts live in the fetch openapi-fetch calls; `fetch` is called through, never as a method.
-    fetch: retryingFetch((request) => fetch(request), retry, apiKey),
+    fetch: retryingFetch((input, init) => fetch(input, init), retry, apiKey),
     headers: { Authorization: `Bearer ${apiKey}` },
     querySerializer: checkedQuerySerializer,
   });

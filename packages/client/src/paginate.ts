@@ -11,7 +11,8 @@ import {
   TimeoutError,
 } from './errors.js';
 import { checkNumber } from './options.js';
-import type { RequestRetryOptions } from './retry.js';
+import { bodyTextOf } from './response-info.js';
+import type { RequestRetryOptions, TextBodyOption } from './retry.js';
 
 // ---- Types derived from the generated `paths` --------------------------------------------------------------
 
@@ -106,10 +107,11 @@ interface UntypedGet {
     path: string,
     init: {
       params: { query: Record<string, unknown> };
-      parseAs: 'text';
+      parseAs: 'stream';
       signal?: AbortSignal | undefined;
-    } & RequestRetryOptions,
-  ): Promise<{ data?: string; error?: unknown; response: Response }>;
+    } & RequestRetryOptions &
+      TextBodyOption,
+  ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
 }
 
 /** Everything one listing shares between its pages. */
@@ -150,16 +152,26 @@ async function fetchPage<Item, Body>(
     try {
       result = await listing.get(listing.path, {
         params: { query },
-        parseAs: 'text',
+        // Our client's fetch has read the body already (bodyTextOf); any other client's is read below.
+        parseAs: 'stream',
+        textBodyOnly: true,
         signal: request?.signal,
         ...listing.retry,
       });
     } catch (error) {
       throw networkError(target, error, signal);
     }
-    const { data, error, response } = result;
+    const { error, response } = result;
     if (!response.ok) throw apiErrorFor(target, response, error);
-    return new Page(listing, decodeBody<Body>(target, response, data ?? ''), response, cursor, pageNumber);
+    let text = bodyTextOf.get(response);
+    if (text === undefined) {
+      try {
+        text = await response.text();
+      } catch (error) {
+        throw networkError(target, error, signal);
+      }
+    }
+    return new Page(listing, decodeBody<Body>(target, response, text), response, cursor, pageNumber);
   } catch (error) {
     const failure = error instanceof LlamaCloudError ? error : new ConnectionError(target, error);
     failure.cursor ??= cursor;

@@ -16,6 +16,9 @@ export function requestedWait(headers: Headers): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
+/** The body of a response the retrying fetch has already read, as text. */
+export const bodyTextOf = new WeakMap<Response, string>();
+
 /** The API key of the client that received a response, so errors built from it can redact it. */
 export const secretOf = new WeakMap<Response, string>();
 

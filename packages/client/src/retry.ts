@@ -2,7 +2,7 @@
 // body too), transient failures are retried with capped exponential backoff or the server's Retry-After, and the
 // caller's AbortSignal cuts through every state, backoff sleeps included.
 import { AbortedError, ConnectionError, type RequestTarget, TimeoutError } from './errors.js';
-import { attemptsOf, requestedWait, secretOf } from './response-info.js';
+import { attemptsOf, bodyTextOf, requestedWait, secretOf } from './response-info.js';
 
 /** How the client retries. Every field is optional in the options; these are the defaults. */
 export interface RetryPolicy {
@@ -27,6 +27,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 export interface RequestRetryOptions {
   maxRetries?: number | undefined;
   timeout?: number | undefined;
+}
+
+/** Set by a caller that reads a 2xx body from `bodyTextOf` and never from the Response itself. */
+export interface TextBodyOption {
+  textBodyOnly?: boolean;
 }
 
 const RETRYABLE_STATUS = (status: number) =>
@@ -61,21 +66,31 @@ function sleep(ms: number, signal: AbortSignal, target: RequestTarget): Promise<
   });
 }
 
-/** A copy of `response` with its body read, without headers that echo the key, and an error body scrubbed of it. */
-function settled(response: Response, body: ArrayBuffer, secret: string): Response {
-  let payload: ArrayBuffer | string | null = NULL_BODY_STATUS.has(response.status) ? null : body;
-  if (!response.ok && payload !== null) {
-    const text = new TextDecoder().decode(body);
-    if (text.includes(secret)) payload = text.replaceAll(secret, '[redacted]');
-  }
+/**
+ * `response`, its body read as text (kept in `bodyTextOf`), without headers that echo the key, and with an
+ * error body scrubbed of it. Building a new Response costs more than the rest of a page's handling, so a
+ * caller that reads only `bodyTextOf` (pagination) gets the original back for a 2xx.
+ */
+function settled(response: Response, text: string, secret: string, textBodyOnly: boolean): Response {
   const entries = [...response.headers];
-  const headers = entries.some(([, value]) => value.includes(secret))
-    ? new Headers(entries.filter(([, value]) => !value.includes(secret)))
-    : response.headers;
-  const copy = new Response(payload, { status: response.status, statusText: response.statusText, headers });
-  Object.defineProperty(copy, 'url', { value: response.url });
-  secretOf.set(copy, secret);
-  return copy;
+  const echoes = entries.some(([, value]) => value.includes(secret));
+  let settledResponse = response;
+  let body: string | null = NULL_BODY_STATUS.has(response.status) ? null : text;
+  if (echoes || !response.ok || !textBodyOnly) {
+    if (body !== null && !response.ok) body = body.replaceAll(secret, '[redacted]');
+    const headers = echoes
+      ? new Headers(entries.filter(([, value]) => !value.includes(secret)))
+      : response.headers;
+    settledResponse = new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+    });
+    Object.defineProperty(settledResponse, 'url', { value: response.url });
+  }
+  secretOf.set(settledResponse, secret);
+  if (body !== null) bodyTextOf.set(settledResponse, body);
+  return settledResponse;
 }
 
 /**
@@ -88,13 +103,13 @@ export function retryingFetch(
   secret: string,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
-    const extras = request as Request & RequestRetryOptions;
+    const extras = request as Request & RequestRetryOptions & TextBodyOption;
     const maxRetries = extras.maxRetries ?? policy.maxRetries;
     const timeout = extras.timeout ?? policy.timeout;
-    const target = `${request.method} ${new URL(request.url).pathname}` as RequestTarget;
+    const target = () => `${request.method} ${new URL(request.url).pathname}` as RequestTarget;
     const caller = request.signal;
     for (let attempt = 1; ; attempt++) {
-      if (caller.aborted) throw new AbortedError(target, caller.reason);
+      if (caller.aborted) throw new AbortedError(target(), caller.reason);
       const controller = new AbortController();
       const onAbort = () => controller.abort(caller.reason);
       caller.addEventListener('abort', onAbort, { once: true });
@@ -105,13 +120,13 @@ export function retryingFetch(
       let response: Response | undefined;
       let failure: Error | undefined;
       try {
-        const raw = await fetchImpl(new Request(request, { signal: controller.signal }));
-        response = settled(raw, await raw.arrayBuffer(), secret);
+        const raw = await fetchImpl(request, { signal: controller.signal });
+        response = settled(raw, await raw.text(), secret, extras.textBodyOnly === true);
       } catch (error) {
-        if (caller.aborted) throw new AbortedError(target, caller.reason);
+        if (caller.aborted) throw new AbortedError(target(), caller.reason);
         failure = controller.signal.aborted
-          ? new TimeoutError(target, timeout, attempt, error)
-          : new ConnectionError(target, error, attempt);
+          ? new TimeoutError(target(), timeout, attempt, error)
+          : new ConnectionError(target(), error, attempt);
       } finally {
         clearTimeout(timer);
         caller.removeEventListener('abort', onAbort);
@@ -122,7 +137,7 @@ export function retryingFetch(
         attemptsOf.set(response as Response, attempt);
         return response as Response;
       }
-      await sleep(wait, caller, target);
+      await sleep(wait, caller, target());
     }
   };
 }
