@@ -1,5 +1,5 @@
-// A fetch for the client under test that records each exchange with Prism's verdict on it, and can steer a
-// stateless Prism mock with `Prefer` headers. The client is handed this fetch; it never learns about Prism.
+// A fetch for the client under test that records each exchange with Prism's verdict on it, and can steer the
+// Prism mock with a `Prefer` header. The client is handed this fetch; it never learns about Prism.
 import { decodeViolations, type Violation } from './violations.js';
 
 /** One request and Prism's verdict on it. */
@@ -15,11 +15,6 @@ export interface Exchange {
 export interface HarnessOptions {
   /** A `Prefer` header for every request, e.g. `dynamic=true, seed=7` or `code=401`. */
   prefer?: string;
-  /**
-   * Ask the mock for the named example a `page_token` names (`Prefer: example=<page_token>`), so the spec's
-   * chained example pages play out as a real paginated listing.
-   */
-  examplePerPageToken?: boolean;
 }
 
 export interface Harness {
@@ -32,9 +27,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const fetch = async (input: string | URL | Request, init?: RequestInit) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
-    const token = url.searchParams.get('page_token');
-    const prefer = options.prefer ?? (options.examplePerPageToken && token ? `example=${token}` : undefined);
-    if (prefer) request.headers.set('prefer', prefer);
+    if (options.prefer) request.headers.set('prefer', options.prefer);
     const response = await globalThis.fetch(request);
     exchanges.push({
       method: request.method,

@@ -65,7 +65,7 @@ export interface ScenarioTarget {
   /** Prism's URL: the mock, or the proxy in front of the real server. */
   baseUrl: string;
   apiKey: string;
-  /** Steer the stateless mock with Prefer headers. */
+  /** Whether it is the mock, which a scenario may steer with a Prefer header. */
   mock: boolean;
 }
 
@@ -79,11 +79,7 @@ export interface ScenarioResult {
 }
 
 export async function runScenario(scenario: Scenario, target: ScenarioTarget): Promise<ScenarioResult> {
-  const harness = createHarness(
-    target.mock
-      ? { examplePerPageToken: true, ...(scenario.mockPrefer && { prefer: scenario.mockPrefer }) }
-      : {},
-  );
+  const harness = createHarness(target.mock && scenario.mockPrefer ? { prefer: scenario.mockPrefer } : {});
   const client = new LlamaCloud({
     apiKey: scenario.apiKey ?? target.apiKey,
     baseUrl: target.baseUrl,

@@ -1,5 +1,5 @@
-// The spec's chained example pages, walked by the client's paginator against the stateless mock: the harness
-// asks for the example each page_token names.
+// The spec's chained example pages, walked by the client's paginator against the mock, which serves the
+// example each page_token names.
 import LlamaCloud from '@llamacloud-chat/client';
 import { expect, inject, it } from 'vitest';
 import { createHarness } from '../src/harness.js';
@@ -12,7 +12,7 @@ const chainIds = chain.flatMap(([, page]) =>
 );
 
 it('walks every chained page once, seeing each session once, and ends at the null token', async () => {
-  const harness = createHarness({ examplePerPageToken: true });
+  const harness = createHarness();
   const client = new LlamaCloud({ apiKey: 'llx-contract-mock-key', baseUrl, fetch: harness.fetch });
 
   const pages = [];

@@ -1,7 +1,9 @@
-// Starts the one Prism the suite talks to, in this (the main vitest) process, and stops it on teardown. In
-// live mode (CONTRACT_BASE_URL set) it is Prism's validating proxy in front of that server.
+// Starts the one Prism the suite talks to, in this (the main vitest) process, and stops it on teardown: a mock
+// that serves the example a page_token names, or in live mode (CONTRACT_BASE_URL set) Prism's validating proxy
+// in front of that server.
+
+import { startPrism } from '@llamacloud-chat/mock';
 import type { TestProject } from 'vitest/node';
-import { startPrism } from '../src/prism.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,7 +29,9 @@ async function reachable(upstream: string) {
 export default async function setup(project: TestProject) {
   const upstream = process.env.CONTRACT_BASE_URL || undefined;
   if (upstream) await reachable(upstream);
-  const prism = await startPrism(upstream ? { mode: 'proxy', upstream } : { mode: 'mock' });
+  const prism = await startPrism(
+    upstream ? { mode: 'proxy', upstream } : { mode: 'mock', examplePerPageToken: true },
+  );
   project.provide('prismUrl', prism.url);
   project.provide('upstream', upstream);
   return () => prism.close();

@@ -1,7 +1,7 @@
 // The spec's documented responses, read from the spec itself so the tests follow it when it changes.
 import { readFileSync } from 'node:fs';
+import { SPEC_PATH } from '@llamacloud-chat/mock';
 import { parse } from 'yaml';
-import { SPEC_PATH } from '../../src/prism.js';
 
 interface MediaType {
   example?: unknown;

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { createLogger } from '@stoplight/prism-core';
 import { getHttpOperationsFromSpec, type IHttpConfig } from '@stoplight/prism-http';
 import { createServer } from '@stoplight/prism-http-server';
+import { examplePerPageToken } from './example-per-page-token.js';
 
 /** The workspace spec, resolved through its package like any other dependency. */
 export const SPEC_PATH = createRequire(import.meta.url).resolve('@llamacloud-chat/openapi/openapi.yaml');
@@ -15,6 +16,11 @@ export interface PrismOptions {
   upstream?: string | undefined;
   /** @default SPEC_PATH */
   spec?: string | undefined;
+  /**
+   * Mock only: answer a request whose `page_token` names one of the spec's examples with that example, so
+   * examples that link to each other through `next_page_token` play out as a real paginated listing.
+   */
+  examplePerPageToken?: boolean | undefined;
 }
 
 export interface RunningPrism {
@@ -29,7 +35,8 @@ export interface RunningPrism {
  * Starts Prism 5 on 127.0.0.1 and a free port, and resolves once it answers. A spec Prism cannot load rejects
  * with Prism's own message.
  */
-export async function startPrism({ mode, upstream, spec = SPEC_PATH }: PrismOptions): Promise<RunningPrism> {
+export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
+  const { mode, upstream, spec = SPEC_PATH } = options;
   const operations = await getHttpOperationsFromSpec(spec);
   if (operations.length === 0) throw new Error(`No operations found in the current file (${spec}).`);
   const shared = {
@@ -53,14 +60,34 @@ export async function startPrism({ mode, upstream, spec = SPEC_PATH }: PrismOpti
     components: { logger: createLogger('contract', { level: 'silent' }) },
   });
   const address = await server.listen(0, '127.0.0.1');
-  const url = new URL(address);
-  let closing: Promise<void> | undefined;
-  return {
-    url: url.origin,
-    port: Number(url.port),
-    close: () => {
-      closing ??= server.close();
-      return closing;
-    },
+  const prism: RunningPrism = {
+    url: new URL(address).origin,
+    port: Number(new URL(address).port),
+    close: once(() => server.close()),
+  };
+  if (!options.examplePerPageToken || mode !== 'mock') return prism;
+  const names = new Set(
+    operations.flatMap((operation) =>
+      operation.responses.flatMap((response) =>
+        (response.contents ?? []).flatMap((content) =>
+          (content.examples ?? []).map((example) => example.key),
+        ),
+      ),
+    ),
+  );
+  try {
+    return await examplePerPageToken(prism, names);
+  } catch (error) {
+    await prism.close();
+    throw error;
+  }
+}
+
+/** `fn`, run once; later calls get the first call's promise. */
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => {
+    done ??= fn();
+    return done;
   };
 }

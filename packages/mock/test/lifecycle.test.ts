@@ -64,6 +64,26 @@ describe('Prism lifecycle', () => {
     expect(await listening(port)).toBe(false);
   });
 
+  it('serves the example a page_token names, when asked to', async () => {
+    const prism = await startPrism({ mode: 'mock', examplePerPageToken: true });
+    onTestFinished(() => prism.close());
+    const page = async (query: string) => {
+      const response = await fetch(`${prism.url}/api/v1/chat${query}`, {
+        headers: { authorization: 'Bearer k' },
+      });
+      return ((await response.json()) as { next_page_token: string | null }).next_page_token;
+    };
+
+    expect([
+      await page(''),
+      await page('?page_token=chain-page-2'),
+      await page('?page_token=chain-page-3'),
+    ]).toEqual(['chain-page-2', 'chain-page-3', null]);
+    expect(await page('?page_token=not-an-example')).toBe('chain-page-2');
+    await prism.close();
+    expect(await listening(prism.port)).toBe(false);
+  });
+
   it('two runs at once get ports of their own', async () => {
     const [a, b] = await Promise.all([prismInChild(), prismInChild()]);
 
