@@ -1,0 +1,23 @@
+// `pnpm start` and `pnpm cli <args>`: builds the CLI quietly (a turbo cache hit when nothing changed), then runs
+// it with the given arguments, passing its output, exit code and Ctrl-C straight through.
+import { spawn, spawnSync } from 'node:child_process';
+
+const build = spawnSync(
+  'turbo',
+  ['run', 'build', '--filter=@llamacloud-chat/cli...', '--output-logs=errors-only'],
+  {
+    encoding: 'utf8',
+  },
+);
+if (build.error) throw build.error;
+if (build.status !== 0) {
+  process.stderr.write(build.stdout + build.stderr);
+  process.exit(build.status ?? 1);
+}
+
+const cli = spawn(process.execPath, ['packages/cli/dist/main.js', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
+// The terminal sends Ctrl-C to the CLI too; it stops on its own, and this waits for it.
+process.on('SIGINT', () => {});
+cli.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + 2 : 1)));
