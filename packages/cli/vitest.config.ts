@@ -1,0 +1,8 @@
+// Child processes and Prism start slowly on a loaded 2-core machine; give each test room, not a hair trigger.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+  },
+});
