@@ -1,0 +1,152 @@
+// The changes between two OpenAPI 3.1 documents that break existing clients. Additive changes (a new path,
+// parameter or response field; a parameter that became optional or nullable) are not breaking.
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** Follows a local `$ref` to what it names. */
+function deref(document, node) {
+  let current = node;
+  const seen = new Set();
+  while (current && typeof current.$ref === 'string' && !seen.has(current.$ref)) {
+    seen.add(current.$ref);
+    current = current.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce((at, key) => at?.[key.replaceAll('~1', '/').replaceAll('~0', '~')], document);
+  }
+  return current ?? {};
+}
+
+/** The JSON types a schema allows, branches of anyOf/oneOf included, e.g. `['null', 'string']`. */
+function typesOf(document, schema) {
+  const s = deref(document, schema);
+  const own = [s.type ?? []].flat();
+  const branches = [...(s.anyOf ?? []), ...(s.oneOf ?? [])].flatMap((branch) => typesOf(document, branch));
+  return [...new Set([...own, ...branches])].sort();
+}
+
+/** The object properties a schema describes (through $ref, allOf, anyOf and oneOf), with their requiredness. */
+function propertiesOf(document, schema) {
+  const s = deref(document, schema);
+  const properties = new Map();
+  for (const [name, property] of Object.entries(s.properties ?? {})) {
+    properties.set(name, { schema: property, required: (s.required ?? []).includes(name) });
+  }
+  for (const part of [...(s.allOf ?? []), ...(s.anyOf ?? []), ...(s.oneOf ?? [])]) {
+    for (const [name, property] of propertiesOf(document, part))
+      if (!properties.has(name)) properties.set(name, property);
+  }
+  return properties;
+}
+
+function itemsOf(document, schema) {
+  const s = deref(document, schema);
+  return (
+    s.items ?? [...(s.anyOf ?? []), ...(s.oneOf ?? [])].map((b) => deref(document, b).items).find(Boolean)
+  );
+}
+
+const list = (types) => types.join(' | ') || 'any';
+
+/** Walks a response schema in both documents, reporting what a client reading it would trip over. */
+function compareResponse(oldDoc, newDoc, oldSchema, newSchema, where, out, depth = 0) {
+  if (depth > 20 || !oldSchema || !newSchema) return;
+  const oldTypes = typesOf(oldDoc, oldSchema);
+  const newTypes = typesOf(newDoc, newSchema);
+  if (oldTypes.length && newTypes.length) {
+    const oldNonNull = oldTypes.filter((t) => t !== 'null');
+    const newNonNull = newTypes.filter((t) => t !== 'null');
+    if (list(oldNonNull) !== list(newNonNull))
+      out.push(`${where} changed type: ${list(oldTypes)} → ${list(newTypes)}`);
+    else if (oldTypes.includes('null') && !newTypes.includes('null'))
+      out.push(`${where} is no longer nullable`);
+    else if (!oldTypes.includes('null') && newTypes.includes('null')) out.push(`${where} became nullable`);
+  }
+  const oldProperties = propertiesOf(oldDoc, oldSchema);
+  const newProperties = propertiesOf(newDoc, newSchema);
+  for (const [name, old] of oldProperties) {
+    const next = newProperties.get(name);
+    const at = `${where}.${name}`;
+    if (!next) {
+      out.push(`${at} was removed`);
+      continue;
+    }
+    if (old.required && !next.required) out.push(`${at} is no longer required`);
+    compareResponse(oldDoc, newDoc, old.schema, next.schema, at, out, depth + 1);
+  }
+  const oldItems = itemsOf(oldDoc, oldSchema);
+  const newItems = itemsOf(newDoc, newSchema);
+  if (oldItems && newItems) compareResponse(oldDoc, newDoc, oldItems, newItems, `${where}[]`, out, depth + 1);
+}
+
+function parametersOf(document, pathItem, operation) {
+  const byKey = new Map();
+  for (const p of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((x) =>
+    deref(document, x),
+  )) {
+    byKey.set(`${p.in} ${p.name}`, p);
+  }
+  return byKey;
+}
+
+const major = (version) => Number.parseInt(String(version ?? '0').split('.')[0] ?? '0', 10) || 0;
+
+/** Lists the breaking changes from `oldDoc` to `newDoc`, and whether info.version's major bump acknowledges them. */
+export function breakingChanges(oldDoc, newDoc) {
+  const breaking = [];
+  for (const [path, oldItem] of Object.entries(oldDoc.paths ?? {})) {
+    const newItem = newDoc.paths?.[path];
+    if (!newItem) {
+      breaking.push(`path ${path} was removed`);
+      continue;
+    }
+    for (const method of METHODS) {
+      const oldOp = oldItem[method];
+      if (!oldOp) continue;
+      const newOp = newItem[method];
+      const op = `${method.toUpperCase()} ${path}`;
+      if (!newOp) {
+        breaking.push(`${op} was removed`);
+        continue;
+      }
+      const oldParams = parametersOf(oldDoc, oldItem, oldOp);
+      const newParams = parametersOf(newDoc, newItem, newOp);
+      for (const [key, old] of oldParams) {
+        const next = newParams.get(key);
+        const name = `${op} ${old.in} parameter ${old.name}`;
+        if (!next) {
+          breaking.push(`${name} was removed`);
+          continue;
+        }
+        if (!old.required && next.required) breaking.push(`${name} became required`);
+        const oldTypes = typesOf(oldDoc, old.schema);
+        const newTypes = typesOf(newDoc, next.schema);
+        const lost = oldTypes.filter((t) => t !== 'null' && newTypes.length && !newTypes.includes(t));
+        if (lost.length) breaking.push(`${name} changed type: ${list(oldTypes)} → ${list(newTypes)}`);
+        else if (oldTypes.includes('null') && newTypes.length && !newTypes.includes('null')) {
+          breaking.push(`${name} is no longer nullable`);
+        }
+      }
+      for (const [key, next] of newParams) {
+        if (!oldParams.has(key) && next.required)
+          breaking.push(`${op} has a new required ${next.in} parameter ${next.name}`);
+      }
+      for (const [status, oldResponse] of Object.entries(oldOp.responses ?? {})) {
+        const newResponse = newOp.responses?.[status];
+        if (!newResponse) {
+          breaking.push(`${op} response ${status} was removed`);
+          continue;
+        }
+        for (const [type, oldMedia] of Object.entries(deref(oldDoc, oldResponse).content ?? {})) {
+          const newMedia = deref(newDoc, newResponse).content?.[type];
+          const where = `${op} ${status} ${type} body`;
+          if (!newMedia) breaking.push(`${where} was removed`);
+          else compareResponse(oldDoc, newDoc, oldMedia.schema, newMedia.schema, where, breaking);
+        }
+      }
+    }
+  }
+  const oldVersion = oldDoc.info?.version;
+  const newVersion = newDoc.info?.version;
+  return { breaking, acknowledged: major(newVersion) > major(oldVersion), oldVersion, newVersion };
+}
