@@ -29,7 +29,10 @@ async function rerunAfter(edit: () => Promise<void>): Promise<string[]> {
   await edit();
   const after = await hashes();
   await run(repo.dir, 'git', ['checkout', '--', '.']);
-  return [...after].filter(([id, { hash }]) => before.get(id)?.hash !== hash).map(([id]) => id).sort();
+  return [...after]
+    .filter(([id, { hash }]) => before.get(id)?.hash !== hash)
+    .map(([id]) => id)
+    .sort();
 }
 
 const edit = (file: string, change: (text: string) => string) => async () => {
@@ -50,7 +53,12 @@ describe('turbo cache keys', () => {
 
   it('a spec edit re-runs generate, the client build, typecheck and tests, and the contract suite; not unrelated lint', async () => {
     const rerun = await rerunAfter(
-      edit('openapi/openapi.yaml', (s) => s.replace('List all chat sessions for the current project.', 'List every chat session of the project.')),
+      edit('openapi/openapi.yaml', (s) =>
+        s.replace(
+          'List all chat sessions for the current project.',
+          'List every chat session of the project.',
+        ),
+      ),
     );
 
     expect(rerun).toEqual(
@@ -71,13 +79,17 @@ describe('turbo cache keys', () => {
   it('a client source edit does not re-run generate', async () => {
     const rerun = await rerunAfter(edit('packages/client/src/errors.ts', (s) => `${s}\n// an edit\n`));
 
-    expect(rerun).toEqual(expect.arrayContaining(['@llamacloud-chat/client#build', '@llamacloud-chat/client#test']));
+    expect(rerun).toEqual(
+      expect.arrayContaining(['@llamacloud-chat/client#build', '@llamacloud-chat/client#test']),
+    );
     expect(rerun).not.toContain('@llamacloud-chat/client#generate');
     expect(rerun).not.toContain('@llamacloud-chat/openapi#lint');
   });
 
   it('a client test edit re-runs the client tests, not its build', async () => {
-    const rerun = await rerunAfter(edit('packages/client/test/paginate.test.ts', (s) => `${s}\n// an edit\n`));
+    const rerun = await rerunAfter(
+      edit('packages/client/test/paginate.test.ts', (s) => `${s}\n// an edit\n`),
+    );
 
     expect(rerun).toContain('@llamacloud-chat/client#test');
     expect(rerun).not.toContain('@llamacloud-chat/client#build');

@@ -1,5 +1,6 @@
 // Clones of this repository in temp folders, and pnpm and turbo run inside them as a developer would.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -7,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
-/** pnpm, as the one running this test (`npm_execpath`), so no global install is needed. */
-const PNPM = process.env.npm_execpath;
+/** The pnpm running this test (`npm_execpath`, under `pnpm test`), else the pinned one through npx. */
+const PNPM = process.env.npm_execpath?.includes('pnpm') ? process.env.npm_execpath : undefined;
+const PINNED = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).packageManager as string;
 
 export interface Run {
   code: number;
@@ -17,19 +19,34 @@ export interface Run {
   ms: number;
 }
 
-export function run(cwd: string, command: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+export function run(
+  cwd: string,
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<Run> {
   const start = performance.now();
   return new Promise((done) => {
-    execFile(command, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 256 * 2 ** 20 }, (error, stdout, stderr) =>
-      done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr, ms: performance.now() - start }),
+    execFile(
+      command,
+      args,
+      { cwd, env: { ...process.env, ...env }, maxBuffer: 256 * 2 ** 20 },
+      (error, stdout, stderr) =>
+        done({
+          code: error ? Number((error as { code?: number }).code ?? 1) : 0,
+          stdout,
+          stderr,
+          ms: performance.now() - start,
+        }),
     );
   });
 }
 
 /** Runs pnpm in `cwd` with `args`. */
 export function pnpm(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  if (!PNPM) throw new Error('Run these tests through pnpm (pnpm test), which tells them where pnpm is.');
-  return run(cwd, process.execPath, [PNPM, ...args], env);
+  return PNPM
+    ? run(cwd, process.execPath, [PNPM, ...args], env)
+    : run(cwd, 'npx', ['-y', PINNED, ...args], env);
 }
 
 /** A fresh clone of the committed repository in a temp folder; removed by `dispose()`. */
