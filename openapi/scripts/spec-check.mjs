@@ -24,7 +24,16 @@ function baseline() {
   try {
     const git = (...args) =>
       execFileSync('git', args, { cwd: here, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const base = git('merge-base', 'HEAD', 'main');
+    const base = ['main', 'origin/main']
+      .map((ref) => {
+        try {
+          return git('merge-base', 'HEAD', ref);
+        } catch {
+          return undefined;
+        }
+      })
+      .find(Boolean);
+    if (!base) throw new Error('no main branch');
     const path = relative(git('rev-parse', '--show-toplevel'), join(here, 'openapi.yaml'));
     return { text: git('show', `${base}:${path}`), from: `the merge base with main (${base.slice(0, 10)})` };
   } catch {

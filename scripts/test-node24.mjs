@@ -1,0 +1,32 @@
+// `pnpm test:node24`: the README's test suite on Node 24 (the current LTS), with Node 24 taken from the npm
+// registry as the `node` package, so no version manager is needed. Every task runs again (--force): turbo's
+// cache keys do not include the Node version.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const VERSION = '24.21.0';
+const prefix = join('node_modules', '.cache', `node-${VERSION}`);
+const bin = join(process.cwd(), prefix, 'node_modules', 'node', 'bin');
+
+if (!existsSync(join(bin, 'node'))) {
+  mkdirSync(prefix, { recursive: true });
+  console.error(`Installing Node ${VERSION} from the npm registry into ${prefix} …`);
+  execFileSync(
+    'npm',
+    ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `node@${VERSION}`],
+    {
+      stdio: 'inherit',
+    },
+  );
+}
+const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+console.error(`Node on PATH: ${execFileSync('node', ['--version'], { env, encoding: 'utf8' }).trim()}`);
+// pnpm itself runs on Node 24 too, through the same npm_execpath that started this script.
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: set by pnpm for this script, which turbo does not run.
+const pnpm = process.env.npm_execpath;
+const { status } = spawnSync(join(bin, 'node'), [pnpm, 'test', '--force', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env,
+});
+process.exit(status ?? 1);
