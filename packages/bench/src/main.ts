@@ -1,11 +1,12 @@
 // `pnpm bench`: this client against a bare fetch loop and the official SDK, on a local server in a child
-// process. Every figure is the median of several alternating runs; ratios are taken within the same run.
+// process, each measurement in a fresh process of its own. Every figure is the median of several alternating
+// runs; ratios are taken within the same run.
 import { fork } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundleSizes } from './bundle-size.js';
-import { type ListerName, listers } from './listers.js';
+import type { ListerName } from './listers.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -51,7 +52,6 @@ async function alternate(
   return samples;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const table = (header: string[], rows: (string | number)[][]) => {
@@ -80,23 +80,35 @@ async function startServer() {
 }
 type Server = Awaited<ReturnType<typeof startServer>>;
 
-/** Lists every session, spending `workPerPageMs` after each page's last item; returns ms and the count. */
-async function timeListing(name: ListerName, baseUrl: string, pageSize: number, workPerPageMs = 0) {
-  let count = 0;
-  const start = performance.now();
-  await listers[name](baseUrl, pageSize, async () => {
-    if (++count % pageSize === 0 && workPerPageMs > 0) await sleep(workPerPageMs);
+interface Measurement {
+  ms: number;
+  count: number;
+  idle: number;
+  peak: number;
+}
+
+/** Lists every session in a child process of its own (see child.ts), after a warm-up there. */
+function measure(
+  name: ListerName,
+  baseUrl: string,
+  warmUrl: string,
+  workPerPageMs = 0,
+): Promise<Measurement> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(here, 'child.js'), [name, baseUrl, warmUrl, '100', String(workPerPageMs)], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    child.once('message', (message) => resolve(message as Measurement));
+    child.once('exit', (code) => code !== 0 && reject(new Error(`${name} exited with ${code}`)));
   });
-  return { ms: performance.now() - start, count };
 }
 
 type Check = [target: string, measured: string, met: boolean];
 
 async function throughput(server: Server): Promise<Check[]> {
   const names: ListerName[] = ['bare fetch loop', 'this client', 'this client, prefetch', 'official SDK'];
-  for (const name of names) await timeListing(name, server.url(2_000, 0), 100); // warm-up
   const t = await alternate(names, async (name, samples) => {
-    const { ms, count } = await timeListing(name, server.url(sessions, 0), 100);
+    const { ms, count } = await measure(name, server.url(sessions, 0), server.url(2_000, 0));
     if (count !== sessions) throw new Error(`${name} listed ${count} of ${sessions} sessions`);
     samples.add(name, ms);
   });
@@ -127,7 +139,7 @@ async function throughput(server: Server): Promise<Check[]> {
 async function latencyHiding(server: Server): Promise<Check[]> {
   const names: ListerName[] = ['this client', 'this client, prefetch', 'official SDK'];
   const t = await alternate(names, async (name, samples) => {
-    samples.add(name, (await timeListing(name, server.url(10_000, 20), 100, 20)).ms);
+    samples.add(name, (await measure(name, server.url(10_000, 20), server.url(200, 0), 20)).ms);
   });
   console.log('\n2. Latency hiding: 100 pages, server 20 ms per page, caller 20 ms per page');
   console.log(
@@ -140,22 +152,11 @@ async function latencyHiding(server: Server): Promise<Check[]> {
   return [['prefetch total ≤ 0.6× official SDK', fmt(hidden, 2), hidden <= 0.6]];
 }
 
-/** Streams in a child process of its own, so each lister's RSS is measured alone. */
-function memoryRun(name: ListerName, baseUrl: string, warmUrl: string) {
-  return new Promise<{ idle: number; peak: number; count: number }>((resolve, reject) => {
-    const child = fork(join(here, 'memory-child.js'), [name, baseUrl, warmUrl, '100'], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    child.once('message', (message) => resolve(message as { idle: number; peak: number; count: number }));
-    child.once('exit', (code) => code !== 0 && reject(new Error(`${name} memory run exited with ${code}`)));
-  });
-}
-
 async function memory(server: Server): Promise<Check[]> {
   const names: ListerName[] = ['bare fetch loop', 'this client', 'official SDK'];
   const growth = new Samples();
   const idle = await alternate(names, async (name, samples) => {
-    const result = await memoryRun(name, server.url(memorySessions, 0), server.url(100, 0));
+    const result = await measure(name, server.url(memorySessions, 0), server.url(2_000, 0));
     if (result.count !== memorySessions)
       throw new Error(`${name} streamed ${result.count} of ${memorySessions}`);
     samples.add(name, result.idle / 2 ** 20);
