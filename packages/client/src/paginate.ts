@@ -211,7 +211,12 @@ function decodeBody<Body>(target: RequestTarget, response: Response, text: strin
   }
   const { items, next_page_token: token } = body as { items?: unknown; next_page_token?: unknown };
   if (!Array.isArray(items)) {
-    const got = items === undefined ? 'missing' : items === null ? 'null' : `a ${typeof items}`;
+    const got =
+      items === undefined
+        ? 'missing'
+        : items === null
+          ? 'null'
+          : `${/^[aeiou]/.test(typeof items) ? 'an' : 'a'} ${typeof items}`;
     throw new MalformedResponseError(target, response, `"items" is ${got}, not an array`, text);
   }
   if (token !== undefined && token !== null && typeof token !== 'string') {

@@ -54,6 +54,10 @@ function retryWait(response: Response | undefined, retry: number, policy: RetryP
 
 function sleep(ms: number, signal: AbortSignal, target: RequestTarget): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(new AbortedError(target, signal.reason));
+      return;
+    }
     const onAbort = () => {
       clearTimeout(timer);
       reject(new AbortedError(target, signal.reason));
@@ -120,7 +124,9 @@ export function retryingFetch(
       let response: Response | undefined;
       let failure: Error | undefined;
       try {
-        const raw = await fetchImpl(request, { signal: controller.signal });
+        // A body can be sent once; every attempt but the last sends a copy.
+        const sent = request.body !== null && attempt <= maxRetries ? request.clone() : request;
+        const raw = await fetchImpl(sent, { signal: controller.signal });
         response = settled(raw, await raw.text(), secret, extras.textBodyOnly === true);
       } catch (error) {
         if (caller.aborted) throw new AbortedError(target(), caller.reason);

@@ -294,7 +294,7 @@ describe('malformed 200 responses are errors, never zero items', () => {
       'items as an object',
       'application/json',
       '{"items":{},"next_page_token":null}',
-      '"items" is a object, not an array',
+      '"items" is an object, not an array',
     ],
     ['an HTML body', 'text/html', '<html><body>Bad gateway</body></html>', 'the body is not JSON'],
     [

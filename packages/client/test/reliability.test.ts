@@ -11,6 +11,7 @@ import LlamaCloud, {
   RateLimitError,
   TimeoutError,
 } from '../src/index.js';
+import { DEFAULT_RETRY_POLICY, retryingFetch } from '../src/retry.js';
 import { sendJson, serve, type TestServer } from './support/http-server.js';
 import { cursorAt, makeSessions, pagedSessions } from './support/session-server.js';
 
@@ -320,5 +321,28 @@ describe('AbortSignal cancels within 50 ms in every state', () => {
     expect(error).toBeInstanceOf(AbortedError);
     expect(server.requests).toHaveLength(1);
     expect(lateMs).toBeLessThan(50);
+  });
+});
+
+describe('the retrying fetch under the client', () => {
+  it('sends a request body again on every attempt', async () => {
+    const bodies: string[] = [];
+    const server = await serve((_request, res) => {
+      res.writeHead(bodies.length < 3 ? 503 : 200, { 'retry-after-ms': '0' }).end();
+    });
+    const fetch = retryingFetch(
+      async (input, init) => {
+        const request = new Request(input as Request, init);
+        bodies.push(await request.clone().text());
+        return globalThis.fetch(request);
+      },
+      { ...DEFAULT_RETRY_POLICY, retryBackoff: { initialMs: 1, maxMs: 1 } },
+      KEY,
+    );
+
+    const response = await fetch(new Request(`${server.url}/echo`, { method: 'POST', body: '{"a":1}' }));
+
+    expect(response.status).toBe(200);
+    expect(bodies).toEqual(['{"a":1}', '{"a":1}', '{"a":1}']);
   });
 });
