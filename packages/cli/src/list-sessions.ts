@@ -2,7 +2,7 @@
 import LlamaCloud, { type ChatListParams, LlamaCloudError } from '@llamacloud-chat/client';
 import { type Format, sessionWriter } from './output.js';
 import { progress } from './progress.js';
-import { resolveTarget } from './target.js';
+import { resolveTarget, type Target } from './target.js';
 
 export interface ListOptions {
   projectId?: string;
@@ -23,12 +23,13 @@ export async function listSessions(
 ): Promise<number> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const format = options.format ?? (process.stdout.isTTY ? 'table' : 'ndjson');
-  const target = await resolveTarget(log);
   const writer = sessionWriter(format, process.stdout);
   const shown = progress(process.stderr);
+  let target: Target | undefined;
   let pages = 0;
   let count = 0;
   try {
+    target = await resolveTarget(log);
     const client = new LlamaCloud({
       baseUrl: target.baseUrl,
       apiKey: target.apiKey,
@@ -70,7 +71,7 @@ export async function listSessions(
     }
     return 1;
   } finally {
-    await target.close();
+    await target?.close();
   }
 }
 

@@ -12,49 +12,55 @@ export interface SessionWriter {
   end(count: number): Promise<void>;
 }
 
-/** Writes `text`, resolving once the stream can take more. Rejects if the stream fails (a closed pipe). */
-function write(out: Writable, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error) => reject(error);
-    out.once('error', onError);
-    const flushed = out.write(text, (error) => {
-      out.off('error', onError);
-      if (error) reject(error);
-    });
-    if (flushed) {
-      out.off('error', onError);
-      resolve();
-    } else {
-      out.once('drain', () => {
-        out.off('error', onError);
-        resolve();
-      });
-    }
+/**
+ * Writes to `out`, one page at a time, waiting when the pipe is full. A failure of the stream (EPIPE when the
+ * reader went away, as with `| head`) is kept by one listener for the writer's whole life, so it is never
+ * thrown at the process; the next write rejects with it.
+ */
+function pipeWriter(out: Writable) {
+  let failure: Error | undefined;
+  out.on('error', (error) => {
+    failure ??= error;
   });
+  return (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      if (failure) {
+        reject(failure);
+        return;
+      }
+      const flushed = out.write(text, (error) => {
+        if (error) reject(error);
+      });
+      if (flushed) resolve();
+      else out.once('drain', resolve);
+    });
 }
 
 /** One JSON object per line, each session exactly as the API returned it, unknown fields included. */
 function ndjson(out: Writable): SessionWriter {
+  const write = pipeWriter(out);
   return {
     page: (sessions) =>
-      sessions.length
-        ? write(out, `${sessions.map((s) => JSON.stringify(s)).join('\n')}\n`)
-        : Promise.resolve(),
+      sessions.length ? write(`${sessions.map((s) => JSON.stringify(s)).join('\n')}\n`) : Promise.resolve(),
     end: async () => {},
   };
 }
 
-/** One JSON array, written as it arrives: one session per line. */
+/**
+ * One JSON array, written as it arrives: one session per line. After an error the array is left open, so a
+ * partial listing can never pass for a complete one.
+ */
 function json(out: Writable): SessionWriter {
+  const write = pipeWriter(out);
   let started = false;
   return {
     page: async (sessions) => {
       if (!sessions.length) return;
       const body = sessions.map((s) => JSON.stringify(s)).join(',\n');
-      await write(out, `${started ? ',\n' : '[\n'}${body}`);
+      await write(`${started ? ',\n' : '[\n'}${body}`);
       started = true;
     },
-    end: () => write(out, started ? '\n]\n' : '[]\n'),
+    end: () => write(started ? '\n]\n' : '[]\n'),
   };
 }
 
@@ -67,8 +73,12 @@ const COLUMNS = [
 
 /** Fixed columns, so rows can be printed page by page; the title takes what is left of the terminal. */
 function table(out: Writable & { columns?: number }): SessionWriter {
+  const write = pipeWriter(out);
   let headed = false;
-  const cell = (text: string, width: number) => text.padEnd(width);
+  // Titles come from chat content: never let one move the cursor, clear the screen or break a row.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+  const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  const cell = (text: string, width: number) => printable(text).padEnd(width);
   const titleWidth = () =>
     Math.max(10, (out.columns ?? 120) - COLUMNS.reduce((sum, [, w]) => sum + w + 2, 0));
   const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
@@ -83,15 +93,15 @@ function table(out: Writable & { columns?: number }): SessionWriter {
           cell(s.last_updated_at, COLUMNS[1][1]),
           cell(String(job?.turns ?? '-'), COLUMNS[2][1]),
           cell(tokens, COLUMNS[3][1]),
-          clip(s.generated_title ?? '(untitled)', titleWidth()),
+          clip(printable(s.generated_title ?? '(untitled)'), titleWidth()),
         ].join('  ');
       });
       if (!headed) rows.unshift([...COLUMNS.map(([name, width]) => cell(name, width)), 'TITLE'].join('  '));
       headed = true;
-      await write(out, `${rows.join('\n')}\n`);
+      await write(`${rows.join('\n')}\n`);
     },
     end: async (count) => {
-      if (count === 0) await write(out, 'No sessions.\n');
+      if (count === 0) await write('No sessions.\n');
     },
   };
 }

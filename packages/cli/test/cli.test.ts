@@ -140,6 +140,50 @@ describe('sessions list against a server', () => {
   });
 });
 
+describe('output edge cases', () => {
+  it('exits 0 quietly when the reader goes away (| head -1)', async () => {
+    const server = await serve(paged(2_000));
+    const base = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !name.startsWith('LLAMA_CLOUD_')),
+    );
+    const child = spawn(process.execPath, [main, 'sessions', 'list'], { env: { ...base, ...server.env } });
+    onTestFinished(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const firstLine = await new Promise<string>((resolve) =>
+      child.stdout.once('data', (chunk) => resolve(String(chunk).split('\n')[0] ?? '')),
+    );
+    child.stdout.destroy();
+
+    expect(JSON.parse(firstLine).session_id).toBe('ses-0');
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
+    expect(server.requests.length).toBeLessThan(1_000);
+  });
+
+  it('keeps control characters in titles from reaching the terminal', async () => {
+    const server = await serve((_req, _url, res) =>
+      json(res, 200, {
+        items: [{ ...session(1), generated_title: 'clear\u001b[2Jscreen\nnext line\u0007' }],
+        next_page_token: null,
+      }),
+    );
+
+    const run = await cli(['sessions', 'list', '--format', 'table'], server.env);
+
+    expect(run.code).toBe(0);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence is the point.
+    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(lines(run.stdout)).toHaveLength(2);
+    expect(lines(run.stdout)[1]).toMatch(/clear \[2Jscreen next line $/);
+  });
+});
+
 describe('errors: one clear line and exit 1', () => {
   it('a 401', async () => {
     const server = await serve((_req, _url, res) => json(res, 401, { detail: 'Invalid API key' }));

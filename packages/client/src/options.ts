@@ -56,14 +56,22 @@ export interface ResolvedClientOptions {
   retry: RetryPolicy;
 }
 
-/** Checks a count or duration option: a finite number at least `min`. */
-export function checkNumber(name: string, value: number | undefined, min: number, integer = false): void {
-  if (
-    value !== undefined &&
-    !(Number.isFinite(value) && value >= min && (!integer || Number.isInteger(value)))
-  ) {
+/** The longest delay a timer can hold (2³¹ − 1 ms, about 24.8 days); a longer one would fire at once. */
+export const MAX_DELAY_MS = 2 ** 31 - 1;
+
+/** Checks a count or duration option: a finite number from `min` to `max`. */
+export function checkNumber(
+  name: string,
+  value: number | undefined,
+  min: number,
+  integer = false,
+  max = Number.POSITIVE_INFINITY,
+): void {
+  const valid = Number.isFinite(value) && (value as number) >= min && (value as number) <= max;
+  if (value !== undefined && !(valid && (!integer || Number.isInteger(value)))) {
+    const range = max === Number.POSITIVE_INFINITY ? `≥ ${min}` : `from ${min} to ${max}`;
     throw new ClientConfigError(
-      `${name} must be ${integer ? 'an integer' : 'a number'} ≥ ${min}, got ${value}.`,
+      `${name} must be ${integer ? 'an integer' : 'a number'} ${range}, got ${value}.`,
     );
   }
 }
@@ -81,11 +89,10 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
       'No LlamaCloud API key: set the LLAMA_CLOUD_API_KEY environment variable or pass { apiKey }.',
     );
   }
-  // A header value cannot hold control characters or surrounding whitespace; say so without echoing the key.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-  if (apiKey !== apiKey.trim() || /[\0-\x1f\x7f]/.test(apiKey)) {
+  // A header carries printable ASCII only; say so without echoing the key.
+  if (/[^\x21-\x7e]/.test(apiKey)) {
     throw new ClientConfigError(
-      'The API key has whitespace or control characters; copy it again without them.',
+      'The API key has whitespace, control or non-ASCII characters (a pasted dash or space?); copy it again without them.',
     );
   }
 
@@ -103,8 +110,17 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
   }
 
   checkNumber('maxRetries', options.maxRetries, 0, true);
-  checkNumber('timeout', options.timeout, 1);
-  checkNumber('maxRetryWait', options.maxRetryWait, 0);
+  checkNumber('timeout', options.timeout, 1, false, MAX_DELAY_MS);
+  checkNumber('maxRetryWait', options.maxRetryWait, 0, false, MAX_DELAY_MS);
+  const backoff = options.retryBackoff;
+  checkNumber('retryBackoff.initialMs', backoff && (backoff.initialMs ?? Number.NaN), 0, false, MAX_DELAY_MS);
+  checkNumber(
+    'retryBackoff.maxMs',
+    backoff && (backoff.maxMs ?? Number.NaN),
+    backoff?.initialMs ?? 0,
+    false,
+    MAX_DELAY_MS,
+  );
   const retry: RetryPolicy = {
     maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
     timeout: options.timeout ?? DEFAULT_RETRY_POLICY.timeout,

@@ -4,13 +4,15 @@ import type { Client } from 'openapi-fetch';
 import {
   AbortedError,
   apiErrorFor,
+  ClientConfigError,
   ConnectionError,
+  InvalidRequestError,
   LlamaCloudError,
   MalformedResponseError,
   type RequestTarget,
   TimeoutError,
 } from './errors.js';
-import { checkNumber } from './options.js';
+import { checkNumber, MAX_DELAY_MS } from './options.js';
 import { bodyTextOf } from './response-info.js';
 import type { RequestRetryOptions, TextBodyOption } from './retry.js';
 
@@ -79,7 +81,7 @@ export class CursorLoopError extends LlamaCloudError {
     this.token = token;
     this.firstUsedByPage = firstUsedByPage;
     this.pageNumber = pageNumber;
-    this.cursor = token;
+    // No `cursor`: resuming from the repeated token would only repeat pages.
   }
 }
 
@@ -279,11 +281,17 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
    * `PageLimitError` past `maxPages`.
    */
   getNextPage(signal?: AbortSignal): Promise<Page<Item, Body>> {
+    const own = this.#listing.signal;
+    return this.#next(signal && own && signal !== own ? AbortSignal.any([signal, own]) : (signal ?? own));
+  }
+
+  /** The next page, its request cancelled by `signal` (already combined with the listing's). */
+  #next(signal: AbortSignal | undefined): Promise<Page<Item, Body>> {
     const listing = this.#listing;
     const next = this.nextCursor;
     if (next === null) {
       return Promise.reject(
-        new Error(`Page ${this.pageNumber} is the last page; check hasNextPage() first.`),
+        new InvalidRequestError(`Page ${this.pageNumber} is the last page; check hasNextPage() first.`),
       );
     }
     const nextNumber = this.pageNumber + 1;
@@ -293,7 +301,7 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
     }
     if (nextNumber > listing.maxPages) return Promise.reject(new PageLimitError(listing.maxPages, next));
     listing.usedCursors.set(next, nextNumber);
-    return fetchPage(listing, next, nextNumber, signal ?? listing.signal);
+    return fetchPage(listing, next, nextNumber, signal);
   }
 
   /** This page and every page after it. Leaving the loop early aborts the request in flight. */
@@ -310,13 +318,13 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
       while (true) {
         let next: Promise<Page<Item, Body>> | undefined;
         if (stop && page.hasNextPage()) {
-          next = page.getNextPage(signal);
+          next = page.#next(signal);
           // Its failure is reported when the caller reaches it, not as an unhandled rejection.
           next.catch(() => {});
         }
         yield page;
         if (!page.hasNextPage()) return;
-        page = await (next ?? page.getNextPage(signal));
+        page = await (next ?? page.#next(signal));
       }
     } finally {
       stop?.abort();
@@ -331,25 +339,40 @@ export class Page<Item, Body = unknown> implements AsyncIterable<Item> {
 
 /**
  * The items of a sequence of pages. A plain iterator rather than an async generator: it serves items of the
- * current page without a generator resumption each, which is most of the cost of a long listing.
+ * current page without a generator resumption each, which is most of the cost of a long listing. Calls to
+ * `next()` that overlap while a page is being fetched are served in order: no item is skipped or served twice.
  */
 function flatten<Item>(
   pages: AsyncGenerator<{ items: Item[] }, void, undefined>,
 ): AsyncIterableIterator<Item> {
   let items: Item[] = [];
   let index = 0;
-  const refill = async (): Promise<IteratorResult<Item, undefined>> => {
+  /** Set while a page is being fetched; later calls wait behind it. */
+  let queue: Promise<unknown> | undefined;
+  const step = async (): Promise<IteratorResult<Item, undefined>> => {
     while (index >= items.length) {
-      const step = await pages.next();
-      if (step.done) return { done: true, value: undefined };
-      items = step.value.items;
+      const next = await pages.next();
+      if (next.done) return { done: true, value: undefined };
+      items = next.value.items;
       index = 0;
     }
     return { done: false, value: items[index++] as Item };
   };
   const iterator: AsyncIterableIterator<Item> = {
-    next: () =>
-      index < items.length ? Promise.resolve({ done: false, value: items[index++] as Item }) : refill(),
+    next: () => {
+      if (!queue && index < items.length)
+        return Promise.resolve({ done: false, value: items[index++] as Item });
+      const result = (queue ?? Promise.resolve()).then(step);
+      const settled = result.then(
+        () => undefined,
+        () => undefined,
+      );
+      queue = settled;
+      void settled.then(() => {
+        if (queue === settled) queue = undefined;
+      });
+      return result;
+    },
     async return() {
       items = [];
       await pages.return();
@@ -377,9 +400,14 @@ export class PagePromise<Item, Body = unknown> implements PromiseLike<Page<Item,
     this.#firstCursor = firstCursor;
   }
 
-  /** The first page, fetched once however often it is awaited. */
+  /** The first page, fetched once however often it is awaited (a failed fetch is tried again next time). */
   firstPage(): Promise<Page<Item, Body>> {
-    this.#first ??= fetchPage(this.#listing, this.#firstCursor, 1, this.#listing.signal);
+    this.#first ??= fetchPage(this.#listing, this.#firstCursor, 1, this.#listing.signal).catch(
+      (error: unknown) => {
+        this.#first = undefined; // a failure is not kept: the next await or loop asks again
+        throw error;
+      },
+    );
     return this.#first;
   }
 
@@ -442,9 +470,9 @@ export function paginate<Paths extends {}, P extends PaginatedPath<Paths>>(
   options: PaginateOptions = {},
 ): PagePromise<PageItem<Paths, P>, PageBody<Paths, P>> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-  if (!(maxPages >= 1)) throw new RangeError(`maxPages must be at least 1, got ${maxPages}.`);
+  if (!(maxPages >= 1)) throw new ClientConfigError(`maxPages must be at least 1, got ${maxPages}.`);
   checkNumber('maxRetries', options.maxRetries, 0, true);
-  checkNumber('timeout', options.timeout, 1);
+  checkNumber('timeout', options.timeout, 1, false, MAX_DELAY_MS);
   const base: Record<string, unknown> = { ...(query ?? {}) };
   const start = typeof base.page_token === 'string' && base.page_token !== '' ? base.page_token : null;
   delete base.page_token;

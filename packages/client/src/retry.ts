@@ -45,6 +45,7 @@ function backoff(retry: number, { initialMs, maxMs }: RetryPolicy['retryBackoff'
 /** Ms to wait before retrying, or undefined when this outcome must not be retried. */
 function retryWait(response: Response | undefined, retry: number, policy: RetryPolicy): number | undefined {
   if (!response) return backoff(retry, policy.retryBackoff);
+  if (response.ok) return undefined;
   const override = response.headers.get('x-should-retry');
   if (override === 'false' || (override !== 'true' && !RETRYABLE_STATUS(response.status))) return undefined;
   const asked = requestedWait(response.headers);

@@ -182,6 +182,32 @@ describe('createClient options', () => {
     expect(construct).toThrow(/set the LLAMA_CLOUD_API_KEY environment variable/);
   });
 
+  it.each([
+    [
+      'a timeout past what a timer can hold',
+      { timeout: 2 ** 31 },
+      'timeout must be a number from 1 to 2147483647, got 2147483648.',
+    ],
+    ['a negative retry count', { maxRetries: -1 }, 'maxRetries must be an integer ≥ 0, got -1.'],
+    [
+      'a backoff without maxMs',
+      { retryBackoff: { initialMs: 100 } as never },
+      'retryBackoff.maxMs must be a number from 100 to 2147483647, got NaN.',
+    ],
+  ])('rejects %s', (_label, options, message) => {
+    expect(() => createClient({ apiKey: KEY, ...options })).toThrow(message);
+  });
+
+  it.each([
+    ['a line break', 'llx-secret\n'],
+    ['an em dash', 'llx—secret'],
+    ['a zero-width space', 'llx-\u200bsecret'],
+  ])('rejects a key with %s, saying so without echoing it', (_label, key) => {
+    const construct = () => createClient({ apiKey: key });
+    expect(construct).toThrow(ClientConfigError);
+    expect(construct).toThrow('The API key has whitespace, control or non-ASCII characters');
+  });
+
   it('rejects a key with a line break without echoing it', () => {
     const key = 'llx-secret\n';
     let caught: unknown;

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import LlamaCloud, {
   AuthenticationError,
   type ChatListResponse,
+  ClientConfigError,
   CursorLoopError,
+  DEFAULT_MAX_PAGES,
   InternalServerError,
   type LlamaCloudError,
   MalformedResponseError,
@@ -186,6 +188,35 @@ describe('awaiting list() gives the first page', () => {
     ]);
   });
 
+  it('serves overlapping next() calls in order, losing and repeating nothing', async () => {
+    const sessions = makeSessions(25);
+    const server = await serve(pagedSessions(sessions, { pageSize: 4 }));
+    const iterator = client(server).beta.chat.list().items();
+
+    const seen: string[] = [];
+    for (;;) {
+      const batch = await Promise.all([iterator.next(), iterator.next(), iterator.next()]);
+      for (const step of batch) if (!step.done) seen.push(step.value.session_id);
+      if (batch.some((step) => step.done)) break;
+    }
+
+    expect(seen).toEqual(ids(sessions));
+  });
+
+  it('asks again for a first page that failed, instead of keeping the failure', async () => {
+    let calls = 0;
+    const server = await serve((_req, res) =>
+      calls++ === 0
+        ? sendJson(res, 401, { detail: 'not yet' })
+        : sendJson(res, 200, { items: [], next_page_token: null }),
+    );
+    const listing = client(server).beta.chat.list();
+
+    await expect(listing.firstPage()).rejects.toThrow('401 Unauthorized');
+    await expect(listing.firstPage()).resolves.toMatchObject({ items: [], pageNumber: 1 });
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('fetches the first page once however often it is awaited', async () => {
     const server = await serve(pagedSessions(makeSessions(3)));
     const listing = client(server).beta.chat.list();
@@ -277,6 +308,8 @@ describe('the page cap', () => {
 
   it('defaults to 10,000 pages and rejects a cap below 1', () => {
     const listing = new LlamaCloud({ apiKey: KEY, fetch: () => Promise.reject(new Error('unused')) });
+    expect(DEFAULT_MAX_PAGES).toBe(10_000);
+    expect(() => listing.beta.chat.list({}, { maxPages: 0 })).toThrow(ClientConfigError);
     expect(() => listing.beta.chat.list({}, { maxPages: 0 })).toThrow('maxPages must be at least 1, got 0.');
   });
 });

@@ -209,6 +209,18 @@ describe('retries', () => {
     expect(retry.requests).toHaveLength(4);
   });
 
+  it('x-should-retry: true on a success retries nothing', async () => {
+    const server = await serve((_req, res) =>
+      sendJson(res, 200, { items: [], next_page_token: null }, { 'x-should-retry': 'true' }),
+    );
+
+    const { error, seen } = await run(clientFor(server));
+
+    expect(error).toBeUndefined();
+    expect(seen).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('maxRetries: 0 disables retrying, per client and per request', async () => {
     const unavailable = (res: import('node:http').ServerResponse) => sendJson(res, 503, { detail: 'busy' });
     const perClient = await serve(faulty({ 0: unavailable }));

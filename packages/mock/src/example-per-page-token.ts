@@ -24,8 +24,16 @@ export async function examplePerPageToken(
       },
     );
     upstream.on('error', (error) => {
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
-      res.end(`The Prism mock did not answer: ${error.message}`);
+      // Mid-body, the only honest signal is a broken connection; before it, a plain 502.
+      if (res.headersSent) res.destroy(error);
+      else
+        res
+          .writeHead(502, { 'content-type': 'text/plain' })
+          .end(`The Prism mock did not answer: ${error.message}`);
+    });
+    // A caller that gives up frees the connection to Prism too.
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
     });
     req.pipe(upstream);
   });
