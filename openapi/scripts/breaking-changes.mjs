@@ -1,33 +1,17 @@
 // The changes between two OpenAPI 3.1 documents that break existing clients. Additive changes (a new path,
 // parameter or response field; a parameter that became optional or nullable) are not breaking.
 
+import { deref, typesOf as walkTypes } from './spec-walk.mjs';
+
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-/** Follows a local `$ref` to what it names. */
-function deref(document, node) {
-  let current = node;
-  const seen = new Set();
-  while (current && typeof current.$ref === 'string' && !seen.has(current.$ref)) {
-    seen.add(current.$ref);
-    current = current.$ref
-      .replace(/^#\//, '')
-      .split('/')
-      .reduce((at, key) => at?.[key.replaceAll('~1', '/').replaceAll('~0', '~')], document);
-  }
-  return current ?? {};
-}
-
-/** The JSON types a schema allows, branches of anyOf/oneOf included, e.g. `['null', 'string']`. */
-function typesOf(document, schema) {
-  const s = deref(document, schema);
-  const own = [s.type ?? []].flat();
-  const branches = [...(s.anyOf ?? []), ...(s.oneOf ?? [])].flatMap((branch) => typesOf(document, branch));
-  return [...new Set([...own, ...branches])].sort();
-}
+/** A schema's JSON types, sorted so two lists compare as text. */
+const typesOf = (document, schema) => walkTypes(document, schema).sort();
+const resolve = (document, node) => deref(document, node) ?? {};
 
 /** The object properties a schema describes (through $ref, allOf, anyOf and oneOf), with their requiredness. */
 function propertiesOf(document, schema) {
-  const s = deref(document, schema);
+  const s = resolve(document, schema);
   const properties = new Map();
   for (const [name, property] of Object.entries(s.properties ?? {})) {
     properties.set(name, { schema: property, required: (s.required ?? []).includes(name) });
@@ -40,9 +24,9 @@ function propertiesOf(document, schema) {
 }
 
 function itemsOf(document, schema) {
-  const s = deref(document, schema);
+  const s = resolve(document, schema);
   return (
-    s.items ?? [...(s.anyOf ?? []), ...(s.oneOf ?? [])].map((b) => deref(document, b).items).find(Boolean)
+    s.items ?? [...(s.anyOf ?? []), ...(s.oneOf ?? [])].map((b) => resolve(document, b).items).find(Boolean)
   );
 }
 
@@ -82,7 +66,7 @@ function compareResponse(oldDoc, newDoc, oldSchema, newSchema, where, out, depth
 function parametersOf(document, pathItem, operation) {
   const byKey = new Map();
   for (const p of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((x) =>
-    deref(document, x),
+    resolve(document, x),
   )) {
     byKey.set(`${p.in} ${p.name}`, p);
   }
@@ -137,8 +121,8 @@ export function breakingChanges(oldDoc, newDoc) {
           breaking.push(`${op} response ${status} was removed`);
           continue;
         }
-        for (const [type, oldMedia] of Object.entries(deref(oldDoc, oldResponse).content ?? {})) {
-          const newMedia = deref(newDoc, newResponse).content?.[type];
+        for (const [type, oldMedia] of Object.entries(resolve(oldDoc, oldResponse).content ?? {})) {
+          const newMedia = resolve(newDoc, newResponse).content?.[type];
           const where = `${op} ${status} ${type} body`;
           if (!newMedia) breaking.push(`${where} was removed`);
           else compareResponse(oldDoc, newDoc, oldMedia.schema, newMedia.schema, where, breaking);

@@ -16,20 +16,37 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the CLI with only the environment given (no LLAMA_CLOUD_* from the machine running the tests). */
+/** This process's environment less any LLAMA_CLOUD_* of the machine running the tests, plus `env`. */
+function envWith(env: Record<string, string>): NodeJS.ProcessEnv {
+  const base = Object.entries(process.env).filter(([name]) => !name.startsWith('LLAMA_CLOUD_'));
+  return { ...Object.fromEntries(base), ...env };
+}
+
+/** Runs the CLI to the end with only the environment given. */
 function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith('LLAMA_CLOUD_')),
-  );
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [main, ...args],
-      { env: { ...base, ...env }, timeout: 60_000, maxBuffer: 64 * 2 ** 20 },
+      { env: envWith(env), timeout: 60_000, maxBuffer: 64 * 2 ** 20 },
       (error, stdout, stderr) =>
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
     );
   });
+}
+
+/** Starts the CLI; it is killed when the test ends, whatever happens. `stderr()` is what it wrote so far. */
+function startCli(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [main, ...args], { env: envWith(env) });
+  onTestFinished(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, exited, stderr: () => stderr };
 }
 
 type Handler = (req: IncomingMessage, url: URL, res: ServerResponse) => void;
@@ -143,18 +160,7 @@ describe('sessions list against a server', () => {
 describe('output edge cases', () => {
   it('exits 0 quietly when the reader goes away (| head -1)', async () => {
     const server = await serve(paged(2_000));
-    const base = Object.fromEntries(
-      Object.entries(process.env).filter(([name]) => !name.startsWith('LLAMA_CLOUD_')),
-    );
-    const child = spawn(process.execPath, [main, 'sessions', 'list'], { env: { ...base, ...server.env } });
-    onTestFinished(() => {
-      if (child.exitCode === null) child.kill('SIGKILL');
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const { child, exited, stderr } = startCli(['sessions', 'list'], server.env);
     const firstLine = await new Promise<string>((resolve) =>
       child.stdout.once('data', (chunk) => resolve(String(chunk).split('\n')[0] ?? '')),
     );
@@ -162,7 +168,7 @@ describe('output edge cases', () => {
 
     expect(JSON.parse(firstLine).session_id).toBe('ses-0');
     expect(await exited).toBe(0);
-    expect(stderr).toBe('');
+    expect(stderr()).toBe('');
     expect(server.requests.length).toBeLessThan(1_000);
   });
 
@@ -322,24 +328,13 @@ describe('the built-in mock', () => {
 describe('Ctrl-C', () => {
   /** Starts the CLI, waits until `ready()`, sends SIGINT, and reports how it ended and how fast. */
   async function interrupt(args: string[], env: Record<string, string>, ready: (stderr: string) => boolean) {
-    const base = Object.fromEntries(
-      Object.entries(process.env).filter(([name]) => !name.startsWith('LLAMA_CLOUD_')),
-    );
-    const child = spawn(process.execPath, [main, ...args], { env: { ...base, ...env } });
-    onTestFinished(() => {
-      if (child.exitCode === null) child.kill('SIGKILL');
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const { child, exited, stderr } = startCli(args, env);
     const deadline = Date.now() + 20_000;
-    while (!ready(stderr) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (!ready(stderr()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     const sent = performance.now();
     child.kill('SIGINT');
     const code = await exited;
-    return { code, ms: performance.now() - sent, stderr };
+    return { code, ms: performance.now() - sent, stderr: stderr() };
   }
 
   it('stops at once while a request hangs, and exits 130', async () => {

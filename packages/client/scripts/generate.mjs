@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { deref, typesOf } from '@llamacloud-chat/openapi/spec-walk.mjs';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 
@@ -28,28 +29,6 @@ const header = `/**
  */
 
 `;
-
-/** Follows a local `$ref` (`#/components/...`) to what it names. */
-function deref(document, node) {
-  let current = node;
-  while (current && typeof current.$ref === 'string' && current.$ref.startsWith('#/')) {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .reduce((at, key) => at?.[key.replaceAll('~1', '/').replaceAll('~0', '~')], document);
-  }
-  return current;
-}
-
-/** The JSON types a schema allows, e.g. `['integer', 'null']`; empty when it does not say. */
-function typesOf(document, schema) {
-  const resolved = deref(document, schema) ?? {};
-  const own = [resolved.type ?? []].flat();
-  const branches = [...(resolved.anyOf ?? []), ...(resolved.oneOf ?? [])].flatMap((s) =>
-    typesOf(document, s),
-  );
-  return [...new Set([...own, ...branches])];
-}
 
 /** For each path and method, its query parameters: the types each allows and whether it is required. */
 function queryParameters(document) {
