@@ -1,3 +1,4 @@
+import { sendJson, serve } from '@llamacloud-chat/test-support';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   type ChatListPage,
@@ -8,7 +9,6 @@ import {
   InvalidRequestError,
   LlamaCloudError,
 } from '../src/index.js';
-import { sendJson, serve } from './support/http-server.js';
 
 const KEY = 'llx-test-key-0123456789';
 

@@ -1,5 +1,7 @@
 // paginate() is generic over any generated `paths`: a second spec's paginated operation needs no new code,
 // and item types follow from the path with no casts.
+
+import { pagedSessions, serve } from '@llamacloud-chat/test-support';
 import createFetchClient from 'openapi-fetch';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import LlamaCloud, {
@@ -12,8 +14,6 @@ import LlamaCloud, {
   type paths,
 } from '../src/index.js';
 import type { components, paths as projectPaths } from './generated/projects.js';
-import { serve } from './support/http-server.js';
-import { pagedSessions } from './support/session-server.js';
 
 type Project = components['schemas']['Project'];
 

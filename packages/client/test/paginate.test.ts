@@ -1,3 +1,13 @@
+import {
+  cursorAt,
+  makeSessions,
+  pagedSessions,
+  scripted,
+  sendJson,
+  serve,
+  type TestServer,
+  waitFor,
+} from '@llamacloud-chat/test-support';
 import { describe, expect, it } from 'vitest';
 import LlamaCloud, {
   AuthenticationError,
@@ -10,8 +20,6 @@ import LlamaCloud, {
   MalformedResponseError,
   PageLimitError,
 } from '../src/index.js';
-import { sendJson, serve, type TestServer, waitFor } from './support/http-server.js';
-import { cursorAt, makeSessions, pagedSessions, scripted } from './support/session-server.js';
 
 const KEY = 'llx-pagination-test';
 const client = (server: TestServer) => new LlamaCloud({ apiKey: KEY, baseUrl: server.url });

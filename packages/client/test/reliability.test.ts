@@ -1,5 +1,14 @@
 // Fault injection: real local servers that rate-limit, fail, stall, reset and lie. Each scenario asserts the
 // items yielded, the requests made, the error a caller gets, and how long it took.
+
+import {
+  cursorAt,
+  makeSessions,
+  pagedSessions,
+  sendJson,
+  serve,
+  type TestServer,
+} from '@llamacloud-chat/test-support';
 import { describe, expect, it } from 'vitest';
 import LlamaCloud, {
   AbortedError,
@@ -12,8 +21,6 @@ import LlamaCloud, {
   TimeoutError,
 } from '../src/index.js';
 import { DEFAULT_RETRY_POLICY, retryingFetch } from '../src/retry.js';
-import { sendJson, serve, type TestServer } from './support/http-server.js';
-import { cursorAt, makeSessions, pagedSessions } from './support/session-server.js';
 
 const KEY = 'llx-reliability-test';
 const sessions = makeSessions(30);

@@ -1,10 +1,9 @@
 // The API key travels only in the Authorization header: never in a URL, an error message, a stack, a
 // serialized or inspected error, or a redirect to another origin. Bad input fails before anything is sent.
 import { inspect } from 'node:util';
+import { makeSessions, pagedSessions, sendJson, serve } from '@llamacloud-chat/test-support';
 import { describe, expect, it } from 'vitest';
 import LlamaCloud, { createClient, InvalidRequestError, type LlamaCloudError } from '../src/index.js';
-import { sendJson, serve } from './support/http-server.js';
-import { makeSessions, pagedSessions } from './support/session-server.js';
 
 const KEY = 'llx-s3cr3t-0123456789abcdef';
 

@@ -2,10 +2,9 @@
 // the middle of a body, and stalls. Every item must arrive exactly once, resuming from error.cursor when a page
 // exhausts its retries, within a stated time bound.
 import type { ServerResponse } from 'node:http';
+import { pagedSessions, sendJson, serve } from '@llamacloud-chat/test-support';
 import { expect, it } from 'vitest';
 import LlamaCloud, { type LlamaCloudError } from '../src/index.js';
-import { sendJson, serve } from './support/http-server.js';
-import { pagedSessions } from './support/session-server.js';
 
 const PAGES = 10_000;
 const PAGE_SIZE = 10;

@@ -1,0 +1,18 @@
+// Public entry of @llamacloud-chat/test-support (private): what the workspace's tests and benchmarks share.
+export {
+  type Handler,
+  type ReceivedRequest,
+  sendJson,
+  serve,
+  startServer,
+  type TestServer,
+  waitFor,
+} from './http-server.js';
+export {
+  cursorAt,
+  makeSessions,
+  type PagedOptions,
+  pagedSessions,
+  type SessionFixture,
+  scripted,
+} from './sessions.js';
