@@ -1,8 +1,17 @@
-// `llamacloud-chat sessions list`: every session, page by page, through the client's pagination.
-import LlamaCloud, { type ChatListParams, LlamaCloudError } from '@llamacloud-chat/client';
+// `sessions list`: every session, page by page, through the client's pagination.
+import LlamaCloud, {
+  type ChatListParams,
+  ClientConfigError,
+  InvalidRequestError,
+  LlamaCloudError,
+} from '@llamacloud-chat/client';
+import { ConfigError } from './errors.js';
+import { commandLine } from './invocation.js';
+import { type CliIO, ExitCode } from './io.js';
 import { type Format, sessionWriter } from './output.js';
 import { progress } from './progress.js';
 import { resolveTarget, type Target } from './target.js';
+import { plural, printable } from './text.js';
 
 export interface ListOptions {
   projectId?: string;
@@ -15,21 +24,36 @@ export interface ListOptions {
   prefetch?: boolean;
 }
 
-/** Lists sessions to stdout; returns the exit code. `argv` is the command as typed, for the resume hint. */
-export async function listSessions(
-  options: ListOptions,
-  argv: readonly string[],
-  signal: AbortSignal,
-): Promise<number> {
-  const log = (line: string) => process.stderr.write(`${line}\n`);
-  const format = options.format ?? (process.stdout.isTTY ? 'table' : 'ndjson');
-  const writer = sessionWriter(format, process.stdout);
-  const shown = progress(process.stderr);
+export interface ListContext extends CliIO {
+  /** The arguments as typed (without the command), for the hints. */
+  argv: readonly string[];
+  /** The command that runs this CLI where the user is, for the hints. */
+  command: string;
+  /** The options that take a value (`--project-id`), so a value that looks like an option stays with it. */
+  takesValue: ReadonlySet<string>;
+}
+
+/** Lists sessions to stdout; returns the exit code. */
+export async function listSessions(options: ListOptions, context: ListContext): Promise<number> {
+  const { stdout, stderr, env, signal = new AbortController().signal } = context;
+  const log = (line: string) => stderr.write(`${line}\n`);
+  const format = options.format ?? (stdout.isTTY ? 'table' : 'ndjson');
+  const writer = sessionWriter(format, stdout);
   let target: Target | undefined;
   let pages = 0;
   let count = 0;
+  const shown = progress(stderr, env);
   try {
-    target = await resolveTarget(log);
+    target = await resolveTarget(env);
+    if (target.mock) {
+      log(
+        `Using the built-in mock of openapi/openapi.yaml at ${target.baseUrl}, because LLAMA_CLOUD_BASE_URL is not set.`,
+      );
+      log('To list real sessions, export LLAMA_CLOUD_API_KEY=<your key> and run:');
+      const real = { LLAMA_CLOUD_BASE_URL: 'https://api.cloud.llamaindex.ai' };
+      log(`  ${commandLine(context.command, withoutPageToken(context.argv, context.takesValue), real)}`);
+    }
+    shown.start();
     const client = new LlamaCloud({
       baseUrl: target.baseUrl,
       apiKey: target.apiKey,
@@ -52,40 +76,52 @@ export async function listSessions(
       if (count >= limit) break;
     }
     await writer.end(count);
-    shown.stop(`${count} session${count === 1 ? '' : 's'} in ${pages} page${pages === 1 ? '' : 's'}`);
-    return 0;
+    shown.stop(`${plural(count, 'session')} in ${plural(pages, 'page')}`);
+    return ExitCode.ok;
   } catch (error) {
     shown.stop();
-    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0; // the reader went away (| head): not an error
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return ExitCode.ok; // the reader went away (| head)
     if (signal.aborted) {
       log('Interrupted.');
-      return 130;
+      return ExitCode.interrupted;
     }
-    log(`error: ${error instanceof Error ? error.message : String(error)}`);
-    if (error instanceof LlamaCloudError && typeof error.cursor === 'string') {
-      const resume = stripPageToken(argv);
+    if (error instanceof ConfigError) {
+      log(`error: ${error.message}`);
+      return ExitCode.usage;
+    }
+    log(`error: ${printable(error instanceof Error ? error.message : String(error))}`);
+    if (error instanceof ClientConfigError) {
       log(
-        `${count} session${count === 1 ? '' : 's'} were listed before the error. To resume from the failed page:`,
+        'Check LLAMA_CLOUD_BASE_URL and LLAMA_CLOUD_API_KEY, or unset LLAMA_CLOUD_BASE_URL to use the built-in mock.',
       );
-      log(`  llamacloud-chat ${[...resume, '--page-token', shellQuote(error.cursor)].join(' ')}`);
+      return ExitCode.usage;
     }
-    return 1;
+    if (error instanceof InvalidRequestError) return ExitCode.usage; // nothing was sent; the arguments need fixing
+    if (error instanceof LlamaCloudError && typeof error.cursor === 'string' && target) {
+      const server: Record<string, string> = target.mock ? {} : { LLAMA_CLOUD_BASE_URL: target.baseUrl };
+      const args = [...withoutPageToken(context.argv, context.takesValue), '--page-token', error.cursor];
+      log(
+        `${plural(count, 'session')} ${count === 1 ? 'was' : 'were'} listed before the error. To resume from the failed page:`,
+      );
+      log(`  ${commandLine(context.command, args, server)}`);
+    }
+    return ExitCode.failed;
   } finally {
     await target?.close();
   }
 }
 
-/** The command as typed, without any --page-token, so the resume hint can add the new one. */
-function stripPageToken(argv: readonly string[]): string[] {
+/**
+ * The arguments as typed, without any --page-token, so a hint can add its own or start from the beginning. An
+ * option's value is copied with it, even one that looks like an option (`--project-id --page-token`).
+ */
+function withoutPageToken(argv: readonly string[], takesValue: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    if (arg === '--page-token') i++;
-    else if (!arg.startsWith('--page-token=')) out.push(shellQuote(arg));
+    const value = takesValue.has(arg) ? argv.slice(i + 1, i + 2) : [];
+    if (arg !== '--page-token' && !arg.startsWith('--page-token=')) out.push(arg, ...value);
+    i += value.length;
   }
   return out;
-}
-
-function shellQuote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
 }

@@ -2,6 +2,7 @@
 // listing of any size streams through without piling up in memory.
 import type { Writable } from 'node:stream';
 import type { ChatListResponse } from '@llamacloud-chat/client';
+import { printable } from './text.js';
 
 export type Format = 'table' | 'json' | 'ndjson';
 
@@ -76,8 +77,6 @@ function table(out: Writable & { columns?: number }): SessionWriter {
   const write = pipeWriter(out);
   let headed = false;
   // Titles come from chat content: never let one move the cursor, clear the screen or break a row.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-  const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
   const cell = (text: string, width: number) => printable(text).padEnd(width);
   const titleWidth = () =>
     Math.max(10, (out.columns ?? 120) - COLUMNS.reduce((sum, [, w]) => sum + w + 2, 0));

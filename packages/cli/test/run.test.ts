@@ -1,0 +1,516 @@
+// The CLI in-process: run() with in-memory streams and an environment of the test's own, against real
+// node:http servers on 127.0.0.1 (and, where said, the built-in Prism mock). Asserts what a user would see: the
+// lines printed, the exit code, and what the server received.
+import { execFileSync } from 'node:child_process';
+import type { ServerResponse } from 'node:http';
+import { connect } from 'node:net';
+import { Writable } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
+import {
+  cursorAt,
+  makeSessions,
+  pagedSessions,
+  type ReceivedRequest,
+  sendJson,
+  serve,
+  waitFor,
+} from '@llamacloud-chat/test-support';
+import { describe, expect, it } from 'vitest';
+import { capture, cli, ids, KEY, lines, serverEnv } from './harness.js';
+
+/** Sessions with a field the spec does not name, which the CLI must pass through untouched. */
+const sessions = (count: number) => makeSessions(count).map((s) => ({ ...s, shared_access: 'read_only' }));
+
+const REPO_COMMAND = 'npx -y pnpm@10.34.9 --silent cli';
+
+/** The words bash makes of `line`, as a user pasting it would get them. */
+function shellWords(line: string): string[] {
+  const out = execFileSync('bash', ['-c', `printf '%s\\0' ${line}`], { encoding: 'utf8' });
+  return out.split('\0').slice(0, -1);
+}
+
+/** Whether something accepts connections on 127.0.0.1:`port`. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** Fails the first request for `token` with a 500, then serves it. */
+function failOnce(token: string, detail = 'database unavailable') {
+  let failed = false;
+  return (request: ReceivedRequest, res: ServerResponse) => {
+    if (failed || request.query.page_token !== token) return false;
+    failed = true;
+    sendJson(res, 500, { detail });
+    return true;
+  };
+}
+
+describe('sessions list against a server', () => {
+  it('writes each session once as NDJSON when stdout is not a terminal, exactly as the API sent it', async () => {
+    const all = sessions(5);
+    const server = await serve(pagedSessions(all));
+
+    const run = await cli(['sessions', 'list', '--project-id', 'proj 1', '--page-size', '2'], {
+      env: serverEnv(server.url),
+    });
+
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(lines(run.stdout).map((line) => JSON.parse(line))).toEqual(all);
+    expect(server.requests.map((r) => [r.method, r.path, r.query])).toEqual([
+      ['GET', '/api/v1/chat', { project_id: 'proj 1', page_size: '2' }],
+      ['GET', '/api/v1/chat', { project_id: 'proj 1', page_size: '2', page_token: cursorAt(2) }],
+      ['GET', '/api/v1/chat', { project_id: 'proj 1', page_size: '2', page_token: cursorAt(4) }],
+    ]);
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual(Array(3).fill(`Bearer ${KEY}`));
+  });
+
+  it('writes one JSON array with --format json', async () => {
+    const server = await serve(pagedSessions(sessions(3), { pageSize: 2 }));
+
+    const run = await cli(['sessions', 'list', '--format', 'json'], { env: serverEnv(server.url) });
+
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(sessions(3));
+  });
+
+  it('writes a table on a terminal, with progress and a summary on stderr', async () => {
+    const server = await serve(pagedSessions(sessions(5), { pageSize: 2 }));
+    const stdout = capture({ columns: 100 });
+    const stderr = capture({ columns: 100 });
+
+    const run = await cli(['sessions', 'list'], { env: serverEnv(server.url), stdout, stderr });
+
+    expect(run.code).toBe(0);
+    expect(lines(run.stdout)).toEqual([
+      'SESSION ID                LAST UPDATED                 TURNS  TOKENS IN/OUT  TITLE',
+      'ses-0000                  2026-01-01T00:00:00.000Z     -      -              (untitled)',
+      'ses-0001                  2026-01-01T00:01:00.000Z     1      -/-            Session 1',
+      'ses-0002                  2026-01-01T00:02:00.000Z     2      -/-            Session 2',
+      'ses-0003                  2026-01-01T00:03:00.000Z     3      -/-            (untitled)',
+      'ses-0004                  2026-01-01T00:04:00.000Z     -      -              Session 4',
+    ]);
+    expect(stripVTControlCharacters(run.stderr)).toMatch(/✔ 5 sessions in 3 pages\n$/);
+  });
+
+  it('says "1 session in 1 page", not "1 sessions in 1 pages"', async () => {
+    const server = await serve(pagedSessions(sessions(1)));
+
+    const run = await cli(['sessions', 'list'], {
+      env: serverEnv(server.url),
+      stderr: capture({ columns: 100 }),
+    });
+
+    expect(run.code).toBe(0);
+    expect(stripVTControlCharacters(run.stderr)).toMatch(/✔ 1 session in 1 page\n$/);
+  });
+
+  it('stops after --limit sessions, fetching no page past them', async () => {
+    const server = await serve(pagedSessions(sessions(10), { pageSize: 2 }));
+
+    const run = await cli(['sessions', 'list', '--limit', '3'], { env: serverEnv(server.url) });
+
+    expect(run.code).toBe(0);
+    expect(ids(run.stdout)).toEqual(['ses-0000', 'ses-0001', 'ses-0002']);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('writes nothing for an empty listing as NDJSON, [] as JSON and "No sessions." as a table', async () => {
+    const server = await serve(pagedSessions([]));
+    const env = serverEnv(server.url);
+
+    expect(await cli(['sessions', 'list'], { env })).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await cli(['sessions', 'list', '--format', 'json'], { env })).toEqual({
+      code: 0,
+      stdout: '[]\n',
+      stderr: '',
+    });
+    expect(await cli(['sessions', 'list', '--format', 'table'], { env })).toEqual({
+      code: 0,
+      stdout: 'No sessions.\n',
+      stderr: '',
+    });
+  });
+
+  it('lists 10,000 sessions, each exactly once', async () => {
+    const server = await serve(pagedSessions(sessions(10_000)));
+
+    const run = await cli(['sessions', 'list', '--page-size', '500'], { env: serverEnv(server.url) });
+
+    expect(run.code).toBe(0);
+    expect(ids(run.stdout)).toEqual(sessions(10_000).map((s) => s.session_id));
+    expect(server.requests).toHaveLength(20);
+  });
+
+  it('fetches no further page while stdout is full, and finishes once it drains', async () => {
+    const server = await serve(pagedSessions(sessions(50), { pageSize: 5 }));
+    let text = '';
+    let held: (() => void)[] | undefined = [];
+    // A reader that takes nothing until released: every write waits, as on a full pipe.
+    const slow = new Writable({
+      highWaterMark: 1,
+      write(chunk, _encoding, done) {
+        text += String(chunk);
+        if (held) held.push(done);
+        else done();
+      },
+    });
+    const running = cli(['sessions', 'list'], {
+      env: serverEnv(server.url),
+      stdout: { stream: slow, text: () => text },
+    });
+
+    await waitFor(() => ids(text).length === 5);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const requestsWhileFull = server.requests.length;
+    for (const done of held) done();
+    held = undefined;
+    const run = await running;
+
+    expect(requestsWhileFull).toBe(1);
+    expect(run.code).toBe(0);
+    expect(ids(run.stdout)).toEqual(sessions(50).map((s) => s.session_id));
+  });
+
+  it('keeps control characters in titles from reaching the terminal', async () => {
+    const title = 'clear\u001b[2Jscreen\nnext line\u0007';
+    const server = await serve(pagedSessions([{ ...sessions(2)[1], generated_title: title }]));
+
+    const run = await cli(['sessions', 'list', '--format', 'table'], { env: serverEnv(server.url) });
+
+    expect(run.code).toBe(0);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence is the point.
+    expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(lines(run.stdout)).toHaveLength(2);
+    expect(lines(run.stdout)[1]).toMatch(/clear \[2Jscreen next line $/);
+  });
+});
+
+describe('API and network errors: exit 1, one clear line, and how to resume', () => {
+  it('a 401', async () => {
+    const server = await serve((_request, res) => sendJson(res, 401, { detail: 'Invalid API key' }));
+
+    const run = await cli(['sessions', 'list'], { env: serverEnv(server.url) });
+
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'error: 401 Unauthorized from GET /api/v1/chat: Invalid API key\n',
+    });
+  });
+
+  it('a 500 on page 2: the sessions before it, the error, and a resume command that finishes the listing', async () => {
+    const server = await serve(pagedSessions(sessions(6), { pageSize: 2, fault: failOnce(cursorAt(2)) }));
+    const env = serverEnv(server.url);
+
+    const first = await cli(['sessions', 'list', '--max-retries', '0', '--project-id', 'p1'], { env });
+
+    expect(first.code).toBe(1);
+    expect(ids(first.stdout)).toEqual(['ses-0000', 'ses-0001']);
+    expect(first.stderr).toBe(
+      'error: 500 Internal Server Error from GET /api/v1/chat: database unavailable\n' +
+        '2 sessions were listed before the error. To resume from the failed page:\n' +
+        `  LLAMA_CLOUD_BASE_URL=${server.url} llamacloud-chat sessions list --max-retries 0 --project-id p1 --page-token cur-2\n`,
+    );
+
+    const [assignment, command, ...args] = shellWords(lines(first.stderr)[2] as string);
+    expect([assignment, command]).toEqual([`LLAMA_CLOUD_BASE_URL=${server.url}`, 'llamacloud-chat']);
+    const resumed = await cli(args, { env });
+
+    expect(resumed.code).toBe(0);
+    expect(ids(resumed.stdout)).toEqual(['ses-0002', 'ses-0003', 'ses-0004', 'ses-0005']);
+  });
+
+  it('says "1 session was listed" after one session', async () => {
+    const server = await serve(pagedSessions(sessions(3), { pageSize: 1, fault: failOnce(cursorAt(1)) }));
+
+    const run = await cli(['sessions', 'list', '--max-retries', '0'], { env: serverEnv(server.url) });
+
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)[1]).toBe(
+      '1 session was listed before the error. To resume from the failed page:',
+    );
+  });
+
+  it('starts the resume command with the command the CLI was run with', async () => {
+    const server = await serve(pagedSessions(sessions(4), { pageSize: 2, fault: failOnce(cursorAt(2)) }));
+
+    const run = await cli(['sessions', 'list', '--max-retries=0', '--page-token', cursorAt(0)], {
+      env: { ...serverEnv(server.url), LLAMACLOUD_CHAT_COMMAND: REPO_COMMAND },
+    });
+
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)[2]).toBe(
+      `  LLAMA_CLOUD_BASE_URL=${server.url} ${REPO_COMMAND} sessions list --max-retries=0 --page-token cur-2`,
+    );
+  });
+
+  it('quotes every argument of the resume command, so pasting it gives back the same arguments', async () => {
+    const project = `it's a "big" $HOME project; rm -rf *`;
+    const organization = '--page-token';
+    const token = `next page 'two' \u001b[2J`;
+    let served = 0;
+    const server = await serve((_request, res) => {
+      if (served++ === 0) sendJson(res, 200, { items: sessions(1), next_page_token: token });
+      else if (served === 2) sendJson(res, 503, { detail: 'busy' });
+      else sendJson(res, 200, { items: sessions(2).slice(1), next_page_token: null });
+    });
+    const args = ['sessions', 'list', '--max-retries', '0', '--project-id', project];
+    const env = serverEnv(server.url);
+
+    const run = await cli([...args, '--organization-id', organization], { env });
+
+    expect(run.code).toBe(1);
+    const hint = lines(run.stderr)[2] as string;
+    expect(hint).not.toContain('\u001b');
+    const [, , ...pasted] = shellWords(hint);
+    expect(pasted).toEqual([...args, '--organization-id', organization, '--page-token', token]);
+    const resumed = await cli(pasted, { env });
+    expect(resumed.code).toBe(0);
+    expect(ids(resumed.stdout)).toEqual(['ses-0001']);
+    expect(server.requests.map((r) => r.query)).toEqual([
+      { project_id: project, organization_id: organization },
+      { project_id: project, organization_id: organization, page_token: token },
+      { project_id: project, organization_id: organization, page_token: token },
+    ]);
+  });
+
+  it('a 200 that is not JSON', async () => {
+    const server = await serve((_request, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html>Maintenance</html>');
+    });
+
+    const run = await cli(['sessions', 'list'], { env: serverEnv(server.url) });
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(
+      /^error: 200 from GET \/api\/v1\/chat is not a valid page: the body is not JSON \(text\/html/,
+    );
+  });
+
+  it('never prints the API key, even when the server echoes it', async () => {
+    const server = await serve((_request, res) => sendJson(res, 401, { detail: `Invalid API key: ${KEY}` }));
+
+    const run = await cli(['sessions', 'list'], { env: serverEnv(server.url) });
+
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).not.toContain(KEY);
+    expect(run.stderr).toContain('[redacted]');
+  });
+
+  it('keeps control characters in a server’s error detail from reaching the terminal', async () => {
+    const server = await serve((_request, res) => sendJson(res, 401, { detail: 'bad\u001b[2Jkey\nline' }));
+
+    const run = await cli(['sessions', 'list'], { env: serverEnv(server.url) });
+
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'error: 401 Unauthorized from GET /api/v1/chat: bad [2Jkey line\n',
+    });
+  });
+});
+
+describe('configuration errors: exit 2, what to set, and nothing sent', () => {
+  const howToFix =
+    'Set LLAMA_CLOUD_API_KEY to your LlamaCloud API key, or unset LLAMA_CLOUD_BASE_URL to use the built-in mock.\n';
+
+  it.each([
+    ['not set', {}],
+    ['empty', { LLAMA_CLOUD_API_KEY: '' }],
+    ['blank', { LLAMA_CLOUD_API_KEY: '  ' }],
+  ])('a base URL with the key %s', async (_case, key) => {
+    const server = await serve(pagedSessions(sessions(1)));
+    const status = 'LLAMA_CLOUD_API_KEY' in key ? 'empty' : 'not';
+
+    const run = await cli(['sessions', 'list'], { env: { LLAMA_CLOUD_BASE_URL: server.url, ...key } });
+
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `error: LLAMA_CLOUD_BASE_URL is set but LLAMA_CLOUD_API_KEY is ${status}.\n${howToFix}`,
+    });
+    expect(server.requests).toEqual([]);
+  });
+
+  it('a key with a pasted non-ASCII dash, which is not printed', async () => {
+    const server = await serve(pagedSessions(sessions(1)));
+    const key = 'llx–secret-part-4711';
+
+    const run = await cli(['sessions', 'list'], {
+      env: { LLAMA_CLOUD_BASE_URL: server.url, LLAMA_CLOUD_API_KEY: key },
+    });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: The API key has whitespace, control or non-ASCII characters/);
+    expect(lines(run.stderr)[1]).toBe(
+      'Check LLAMA_CLOUD_BASE_URL and LLAMA_CLOUD_API_KEY, or unset LLAMA_CLOUD_BASE_URL to use the built-in mock.',
+    );
+    expect(run.stderr).not.toContain('secret-part');
+    expect(server.requests).toEqual([]);
+  });
+
+  it('a base URL with credentials in it, which are not printed', async () => {
+    const server = await serve(pagedSessions(sessions(1)));
+
+    const run = await cli(['sessions', 'list'], {
+      env: { ...serverEnv(server.url), LLAMA_CLOUD_BASE_URL: server.url.replace('//', '//me:hunter2@') },
+    });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: Invalid base URL/);
+    expect(run.stderr).not.toContain('hunter2');
+    expect(server.requests).toEqual([]);
+  });
+
+  it('an argument no request can carry (a lone UTF-16 surrogate)', async () => {
+    const server = await serve(pagedSessions(sessions(1)));
+
+    const run = await cli(['sessions', 'list', '--project-id', 'p\ud800'], { env: serverEnv(server.url) });
+
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^error: .*project_id/);
+    expect(run.stderr).not.toContain('resume');
+    expect(server.requests).toEqual([]);
+  });
+});
+
+describe('usage errors: the usage text and exit 2', () => {
+  it.each([
+    [
+      ['sessions', 'list', '--format', 'xml'],
+      "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json, ndjson.",
+    ],
+    [
+      ['sessions', 'list', '--page-size', 'ten'],
+      "error: option '--page-size <n>' argument 'ten' is invalid. expected a whole number of at least 1.",
+    ],
+    [
+      ['sessions', 'list', '--limit', '0'],
+      "error: option '--limit <n>' argument '0' is invalid. expected a whole number of at least 1.",
+    ],
+    [['sessions', 'list', '--colour'], "error: unknown option '--colour'"],
+    [['sessions', 'delete'], "error: unknown command 'delete'"],
+  ])('%j', async (args, message) => {
+    const run = await cli(args);
+
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(lines(run.stderr)[0]).toBe(message);
+    expect(run.stderr).toContain('Usage: llamacloud-chat sessions');
+  });
+
+  it('no arguments at all, and "sessions" alone', async () => {
+    const none = await cli([]);
+    const sessionsAlone = await cli(['sessions']);
+
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^Usage: llamacloud-chat \[options\] \[command\]/);
+    expect(sessionsAlone.code).toBe(2);
+    expect(sessionsAlone.stderr).toMatch(/^Usage: llamacloud-chat sessions \[options\] \[command\]/);
+  });
+
+  it('--help: the usage and the exit codes on stdout, exit 0', async () => {
+    const run = await cli(['sessions', 'list', '--help']);
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^Usage: llamacloud-chat sessions list \[options\]/);
+    expect(run.stdout).toContain(
+      'Exit codes:\n' +
+        '  0    every session was listed (or the reader went away, as with | head)\n' +
+        '  1    the listing failed: an API or network error, or the built-in mock could not start\n' +
+        '  2    a usage or configuration error; nothing was sent\n' +
+        '  130  interrupted (Ctrl-C)\n',
+    );
+  });
+
+  it('names the command the CLI was run with in the usage', async () => {
+    const run = await cli(['sessions', 'list', '--colour'], {
+      env: { LLAMACLOUD_CHAT_COMMAND: REPO_COMMAND },
+    });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`Usage: ${REPO_COMMAND} sessions list [options]`);
+  });
+});
+
+describe('the built-in mock', () => {
+  it('lists the spec’s chained example pages when no LLAMA_CLOUD_BASE_URL is set, and says how to list real ones', async () => {
+    const run = await cli(
+      ['sessions', 'list', '--project-id', 'my project', '--page-token', 'chain-page-1'],
+      {
+        env: { LLAMACLOUD_CHAT_COMMAND: REPO_COMMAND },
+      },
+    );
+
+    expect(run.code).toBe(0);
+    expect(ids(run.stdout)).toEqual([
+      'ses-chain-001',
+      'ses-chain-002',
+      'ses-chain-003',
+      'ses-chain-004',
+      'ses-chain-005',
+    ]);
+    expect(lines(run.stderr)).toEqual([
+      expect.stringMatching(
+        /^Using the built-in mock of openapi\/openapi\.yaml at http:\/\/127\.0\.0\.1:\d+, because LLAMA_CLOUD_BASE_URL is not set\.$/,
+      ),
+      'To list real sessions, export LLAMA_CLOUD_API_KEY=<your key> and run:',
+      `  LLAMA_CLOUD_BASE_URL=https://api.cloud.llamaindex.ai ${REPO_COMMAND} sessions list --project-id 'my project'`,
+    ]);
+  });
+
+  it('is stopped when Ctrl-C comes as it starts: exit 130 and its port closed', async () => {
+    const controller = new AbortController();
+    let stderrText = '';
+    const stderr = new Writable({
+      write(chunk, _encoding, done) {
+        stderrText += String(chunk);
+        if (stderrText.includes('Using the built-in mock')) controller.abort();
+        done();
+      },
+    });
+
+    const run = await cli(['sessions', 'list'], {
+      signal: controller.signal,
+      stderr: { stream: stderr, text: () => stderrText },
+    });
+    const port = Number(/127\.0\.0\.1:(\d+)/.exec(run.stderr)?.[1]);
+
+    expect(run.code).toBe(130);
+    expect(run.stdout).toBe('');
+    expect(lines(run.stderr).at(-1)).toBe('Interrupted.');
+    expect(port).toBeGreaterThan(0);
+    expect(await listening(port)).toBe(false);
+  });
+});
+
+describe('Ctrl-C', () => {
+  it('stops while a request hangs: exit 130, and the connection closed', async () => {
+    let closed = false;
+    const server = await serve((_request, res) => {
+      // Never answers.
+      res.on('close', () => {
+        closed = true;
+      });
+    });
+    const controller = new AbortController();
+
+    const running = cli(['sessions', 'list'], { env: serverEnv(server.url), signal: controller.signal });
+    await waitFor(() => server.requests.length === 1);
+    controller.abort();
+    const run = await running;
+
+    expect(run).toEqual({ code: 130, stdout: '', stderr: 'Interrupted.\n' });
+    await waitFor(() => closed);
+  });
+});
