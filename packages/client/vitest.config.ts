@@ -1,9 +1,8 @@
-// Test files run one at a time: the fault-injection tests measure delays of tens of milliseconds, and the
-// soak next to them would steal the CPU they measure.
+// Type-level tests (`*.test-d.ts`) run in vitest's typecheck mode next to the runtime tests.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    fileParallelism: false,
+    typecheck: { enabled: true, tsconfig: './tsconfig.json' },
   },
 });

@@ -1,26 +1,58 @@
-// createClient(): a typed openapi-fetch client for every path in the spec, authenticated and configured.
+// createClient(): a typed openapi-fetch client for every path in the spec, sending through the client's
+// transport (key, retries, timeouts, redaction) with the spec's request checks.
 import createFetchClient, { type Client } from 'openapi-fetch';
+import { ClientCore, CORE } from './client-core.js';
 import type { paths } from './generated/openapi.js';
-import { type ClientOptions, resolveClientOptions } from './options.js';
+import type { ClientOptions } from './options.js';
 import { checkedQuerySerializer, specChecks } from './request-checks.js';
-import { retryingFetch } from './retry.js';
+import type { OutgoingRequest, Transport } from './transport.js';
 
 /** A typed openapi-fetch client over the spec's `paths`. */
 export type LlamaCloudClient = Client<paths>;
+
+/** Statuses whose Response must have no body. */
+const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
+
+/** Sends openapi-fetch's Request through `transport`, and hands openapi-fetch back a readable Response. */
+async function sendThrough(transport: Transport, request: Request): Promise<Response> {
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const outgoing: OutgoingRequest = {
+    method: request.method,
+    url: request.url,
+    target: `${request.method} ${new URL(request.url).pathname}` as OutgoingRequest['target'],
+    headers,
+    body: request.body === null ? undefined : await request.text(),
+  };
+  const { response, text } = await transport.send(outgoing, { signal: request.signal });
+  const readable = new Response(NULL_BODY_STATUS.has(response.status) ? null : text, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  Object.defineProperty(readable, 'url', { value: response.url });
+  return readable;
+}
+
+/** The openapi-fetch client over `core`. */
+export function clientOn(core: ClientCore): LlamaCloudClient {
+  const client = createFetchClient<paths>({
+    baseUrl: core.options.baseUrl,
+    fetch: (request) => sendThrough(core.transport, request),
+    querySerializer: checkedQuerySerializer,
+  });
+  client.use(specChecks());
+  // paginate() recognises the client by its core and pages through the transport directly.
+  Object.defineProperty(client, CORE, { value: core });
+  return client;
+}
 
 /**
  * Creates a typed client for the LlamaCloud chat API.
  * Throws {@link ClientConfigError} when no API key is set or the base URL is malformed.
  */
 export function createClient(options: ClientOptions = {}): LlamaCloudClient {
-  const { apiKey, baseUrl, fetch, retry } = resolveClientOptions(options);
-  const client = createFetchClient<paths>({
-    baseUrl,
-    // Retries and timeouts live in the fetch openapi-fetch calls; `fetch` is called through, never as a method.
-    fetch: retryingFetch((input, init) => fetch(input, init), retry, apiKey),
-    headers: { Authorization: `Bearer ${apiKey}` },
-    querySerializer: checkedQuerySerializer,
-  });
-  client.use(specChecks());
-  return client;
+  return clientOn(new ClientCore(options));
 }

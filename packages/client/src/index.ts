@@ -11,12 +11,14 @@ export {
   ClientConfigError,
   ConflictError,
   ConnectionError,
+  CursorLoopError,
   type ErrorKind,
   InternalServerError,
   InvalidRequestError,
   LlamaCloudError,
   MalformedResponseError,
   NotFoundError,
+  PageLimitError,
   PermissionDeniedError,
   RateLimitError,
   TimeoutError,
@@ -24,20 +26,18 @@ export {
 } from './errors.js';
 export type { components, operations, paths } from './generated/openapi.js';
 export { Chat, LlamaCloud, type RequestOptions } from './llama-cloud.js';
-export { type ClientOptions, DEFAULT_BASE_URL, EU_BASE_URL } from './options.js';
+export { type ClientOptions, DEFAULT_BASE_URL, EU_BASE_URL, type RetryTimers } from './options.js';
+export { Page } from './pagination/page.js';
+export { PagePromise } from './pagination/page-promise.js';
 export {
-  CursorLoopError,
   DEFAULT_MAX_PAGES,
-  Page,
   type PageBody,
   type PageItem,
-  PageLimitError,
-  PagePromise,
   type PageQuery,
   type PaginatedPath,
   type PaginateOptions,
   paginate,
-} from './paginate.js';
+} from './pagination/paginate.js';
 export type {
   ChatListPage,
   ChatListParams,

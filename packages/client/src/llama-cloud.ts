@@ -1,8 +1,9 @@
-// The LlamaCloud class: the official SDK's shape (`client.beta.chat.list()`) over the typed client.
-import { createClient, type LlamaCloudClient } from './create-client.js';
-import type { paths } from './generated/openapi.js';
+// The LlamaCloud class: the official SDK's shape (`client.beta.chat.list()`) over the client's core.
+import { ClientCore } from './client-core.js';
+import { clientOn, type LlamaCloudClient } from './create-client.js';
 import type { ClientOptions } from './options.js';
-import { type PagePromise, type PaginateOptions, paginate } from './paginate.js';
+import type { PagePromise } from './pagination/page-promise.js';
+import { coreFetcher, type PaginateOptions, startListing } from './pagination/paginate.js';
 import type { ChatListPage, ChatListParams, ChatListResponse } from './types.js';
 
 /** Options of a single call, e.g. `list(params, { signal, prefetch: true })`. */
@@ -10,10 +11,10 @@ export type RequestOptions = PaginateOptions;
 
 /** The chat-session endpoints. */
 export class Chat {
-  readonly #client: LlamaCloudClient;
+  readonly #core: ClientCore;
 
-  constructor(client: LlamaCloudClient) {
-    this.#client = client;
+  constructor(core: ClientCore) {
+    this.#core = core;
   }
 
   /**
@@ -24,19 +25,21 @@ export class Chat {
     params?: ChatListParams | null,
     options?: RequestOptions,
   ): PagePromise<ChatListResponse, ChatListPage> {
-    return paginate<paths, '/api/v1/chat'>(this.#client, '/api/v1/chat', params, options);
+    const path = '/api/v1/chat';
+    return startListing(coreFetcher(this.#core, path), `GET ${path}`, params, options);
   }
 }
 
 /** A LlamaCloud API client, shaped like the official SDK's. Options are those of `createClient()`. */
 export class LlamaCloud {
-  /** The typed openapi-fetch client underneath, for calls by path. */
+  /** The typed openapi-fetch client underneath, for calls by path; it shares this client's options. */
   readonly client: LlamaCloudClient;
   /** The API's beta endpoints. */
   readonly beta: { readonly chat: Chat };
 
   constructor(options: ClientOptions = {}) {
-    this.client = createClient(options);
-    this.beta = { chat: new Chat(this.client) };
+    const core = new ClientCore(options);
+    this.client = clientOn(core);
+    this.beta = { chat: new Chat(core) };
   }
 }

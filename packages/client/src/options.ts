@@ -1,11 +1,25 @@
-// Client options and how they default from the environment.
+// Client options, normalised once: environment defaults applied, every value checked, so the rest of the client
+// works with values it can trust. Per-call options are checked the same way, once per call.
+import { sleep } from './abort.js';
 import { ClientConfigError } from './errors.js';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-timing.js';
 
 /** The LlamaCloud API's default region. */
 export const DEFAULT_BASE_URL = 'https://api.cloud.llamaindex.ai';
 /** The LlamaCloud API's EU region. */
 export const EU_BASE_URL = 'https://api.cloud.eu.llamaindex.ai';
+
+/** The clock, sleep and randomness retries use. */
+export interface RetryTimers {
+  /** Waits `ms`, rejecting with the signal's reason as soon as it aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** A number in [0, 1), for the backoff's jitter. */
+  random(): number;
+  /** Milliseconds since the epoch, for `Retry-After` dates. */
+  now(): number;
+}
+
+const REAL_TIMERS: RetryTimers = { sleep, random: Math.random, now: Date.now };
 
 /** Options shared by `createClient()` and `new LlamaCloud()`. */
 export interface ClientOptions {
@@ -20,7 +34,7 @@ export interface ClientOptions {
    */
   baseUrl?: string | null | undefined;
   /**
-   * The `fetch` to send requests with, e.g. a mock in tests or an instrumented one.
+   * The `fetch` to send requests with, called as `fetch(url, init)`: an instrumented one, or a test double.
    * @default globalThis.fetch
    */
   fetch?: typeof globalThis.fetch | undefined;
@@ -46,34 +60,61 @@ export interface ClientOptions {
    * @default { initialMs: 500, maxMs: 8_000 }
    */
   retryBackoff?: { initialMs: number; maxMs: number } | undefined;
+  /**
+   * Replaces the sleep, randomness and clock that retries use, e.g. to assert in a test which waits the client
+   * chose without waiting them.
+   * @default real timers, Math.random and Date.now
+   */
+  retryTimers?: Partial<RetryTimers> | undefined;
 }
 
 /** Options after defaults are applied and checked. */
 export interface ResolvedClientOptions {
   apiKey: string;
+  /** Absolute, without a trailing slash. */
   baseUrl: string;
   fetch: typeof globalThis.fetch;
   retry: RetryPolicy;
+  timers: RetryTimers;
 }
 
 /** The longest delay a timer can hold (2³¹ − 1 ms, about 24.8 days); a longer one would fire at once. */
 export const MAX_DELAY_MS = 2 ** 31 - 1;
 
-/** Checks a count or duration option: a finite number from `min` to `max`. */
-export function checkNumber(
-  name: string,
-  value: number | undefined,
-  min: number,
-  integer = false,
-  max = Number.POSITIVE_INFINITY,
-): void {
-  const valid = Number.isFinite(value) && (value as number) >= min && (value as number) <= max;
-  if (value !== undefined && !(valid && (!integer || Number.isInteger(value)))) {
-    const range = max === Number.POSITIVE_INFINITY ? `≥ ${min}` : `from ${min} to ${max}`;
-    throw new ClientConfigError(
-      `${name} must be ${integer ? 'an integer' : 'a number'} ${range}, got ${value}.`,
-    );
-  }
+/** The shortest key accepted: a shorter one cannot be a real key, and redacting it would garble reports. */
+export const MIN_KEY_LENGTH = 8;
+
+interface NumberRule {
+  min: number;
+  max?: number;
+  integer?: boolean;
+}
+
+/** Checks a count or duration option: undefined, or a finite number within the rule. */
+export function checkNumber(name: string, value: number | undefined, rule: NumberRule): void {
+  const { min, max = Number.POSITIVE_INFINITY, integer = false } = rule;
+  if (value === undefined) return;
+  const valid =
+    Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value));
+  if (valid) return;
+  const range = max === Number.POSITIVE_INFINITY ? `≥ ${min}` : `from ${min} to ${max}`;
+  throw new ClientConfigError(
+    `${name} must be ${integer ? 'an integer' : 'a number'} ${range}, got ${value}.`,
+  );
+}
+
+/** Retry options a single call may override. */
+export interface CallRetryOptions {
+  /** Retries for this call; overrides the client's `maxRetries`. */
+  maxRetries?: number | undefined;
+  /** Milliseconds per attempt for this call; overrides the client's `timeout`. */
+  timeout?: number | undefined;
+}
+
+/** Checks the retry options of a client or of one call. */
+export function checkRetryOptions(options: CallRetryOptions): void {
+  checkNumber('maxRetries', options.maxRetries, { min: 0, integer: true });
+  checkNumber('timeout', options.timeout, { min: 1, max: MAX_DELAY_MS });
 }
 
 function env(name: string): string | undefined {
@@ -81,9 +122,8 @@ function env(name: string): string | undefined {
   return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
 }
 
-/** Applies the environment defaults and rejects options no request could succeed with. */
-export function resolveClientOptions(options: ClientOptions = {}): ResolvedClientOptions {
-  const apiKey = options.apiKey ?? env('LLAMA_CLOUD_API_KEY');
+function resolveApiKey(option: string | null | undefined): string {
+  const apiKey = option ?? env('LLAMA_CLOUD_API_KEY');
   if (apiKey === undefined || apiKey.trim() === '') {
     throw new ClientConfigError(
       'No LlamaCloud API key: set the LLAMA_CLOUD_API_KEY environment variable or pass { apiKey }.',
@@ -95,8 +135,16 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
       'The API key has whitespace, control or non-ASCII characters (a pasted dash or space?); copy it again without them.',
     );
   }
+  if (apiKey.length < MIN_KEY_LENGTH) {
+    throw new ClientConfigError(
+      `The API key is ${apiKey.length} characters long, too short to be a LlamaCloud key; copy the whole key.`,
+    );
+  }
+  return apiKey;
+}
 
-  const baseUrl = options.baseUrl || env('LLAMA_CLOUD_BASE_URL') || DEFAULT_BASE_URL;
+function resolveBaseUrl(option: string | null | undefined): string {
+  const baseUrl = option || env('LLAMA_CLOUD_BASE_URL') || DEFAULT_BASE_URL;
   let url: URL | undefined;
   try {
     url = new URL(baseUrl);
@@ -108,25 +156,33 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
         `credentials, query or fragment, like ${DEFAULT_BASE_URL}.`,
     );
   }
+  return url.href.replace(/\/+$/, '');
+}
 
-  checkNumber('maxRetries', options.maxRetries, 0, true);
-  checkNumber('timeout', options.timeout, 1, false, MAX_DELAY_MS);
-  checkNumber('maxRetryWait', options.maxRetryWait, 0, false, MAX_DELAY_MS);
+/** Applies the environment defaults and rejects options no request could succeed with. */
+export function resolveClientOptions(options: ClientOptions = {}): ResolvedClientOptions {
+  const apiKey = resolveApiKey(options.apiKey);
+  const baseUrl = resolveBaseUrl(options.baseUrl);
+  checkRetryOptions(options);
+  checkNumber('maxRetryWait', options.maxRetryWait, { min: 0, max: MAX_DELAY_MS });
   const backoff = options.retryBackoff;
-  checkNumber('retryBackoff.initialMs', backoff && (backoff.initialMs ?? Number.NaN), 0, false, MAX_DELAY_MS);
-  checkNumber(
-    'retryBackoff.maxMs',
-    backoff && (backoff.maxMs ?? Number.NaN),
-    backoff?.initialMs ?? 0,
-    false,
-    MAX_DELAY_MS,
-  );
-  const retry: RetryPolicy = {
-    maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
-    timeout: options.timeout ?? DEFAULT_RETRY_POLICY.timeout,
-    maxRetryWait: options.maxRetryWait ?? DEFAULT_RETRY_POLICY.maxRetryWait,
-    retryBackoff: options.retryBackoff ?? DEFAULT_RETRY_POLICY.retryBackoff,
+  if (backoff) {
+    checkNumber('retryBackoff.initialMs', backoff.initialMs ?? Number.NaN, { min: 0, max: MAX_DELAY_MS });
+    checkNumber('retryBackoff.maxMs', backoff.maxMs ?? Number.NaN, {
+      min: backoff.initialMs,
+      max: MAX_DELAY_MS,
+    });
+  }
+  return {
+    apiKey,
+    baseUrl,
+    fetch: options.fetch ?? globalThis.fetch,
+    retry: {
+      maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
+      timeout: options.timeout ?? DEFAULT_RETRY_POLICY.timeout,
+      maxRetryWait: options.maxRetryWait ?? DEFAULT_RETRY_POLICY.maxRetryWait,
+      retryBackoff: backoff ?? DEFAULT_RETRY_POLICY.retryBackoff,
+    },
+    timers: { ...REAL_TIMERS, ...options.retryTimers },
   };
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  return { apiKey, baseUrl: url.href.replace(/\/+$/, ''), fetch: fetchImpl, retry };
 }

@@ -1,7 +1,7 @@
 // Checks a request against the spec before it is sent: values no URL can carry, query parameters the operation
 // does not have, and values of the wrong type. A failed check throws InvalidRequestError; nothing is sent.
 import { createQuerySerializer, type Middleware } from 'openapi-fetch';
-import { InvalidRequestError } from './errors.js';
+import { InvalidRequestError, type ListingContext } from './errors.js';
 import { queryParameters } from './generated/openapi.query.js';
 
 const serialize = createQuerySerializer();
@@ -24,11 +24,12 @@ function problemWith(value: unknown): string | undefined {
 }
 
 /** openapi-fetch's query serializer, after checking each value; `null` and `undefined` are left out. */
-export function checkedQuerySerializer(query: Record<string, unknown>): string {
+export function checkedQuerySerializer(query: Record<string, unknown>, context?: ListingContext): string {
   for (const name in query) {
     const value = query[name];
     const problem = value == null ? undefined : problemWith(value);
-    if (problem) throw new InvalidRequestError(`Query parameter ${name} ${problem}; nothing was sent.`);
+    if (problem)
+      throw new InvalidRequestError(`Query parameter ${name} ${problem}; nothing was sent.`, context);
   }
   return serialize(query);
 }
@@ -47,37 +48,54 @@ const MATCHES: Record<string, (value: unknown) => boolean> = {
   array: Array.isArray,
 };
 
+/** Checks `query` against the parameters the spec gives `method schemaPath`; unknown operations pass. */
+export function checkQuery(
+  method: string,
+  schemaPath: string,
+  query: Record<string, unknown>,
+  context?: ListingContext,
+  table: ParameterTable = queryParameters,
+): void {
+  const declared = table[schemaPath]?.[method.toLowerCase()];
+  if (!declared) return;
+  const target = `${method.toUpperCase()} ${schemaPath}`;
+  for (const name in query) {
+    const value = query[name];
+    const spec = declared[name];
+    if (!spec) {
+      throw new InvalidRequestError(
+        `${target} has no query parameter ${name}; it takes ${Object.keys(declared).join(', ') || 'none'}. Nothing was sent.`,
+        context,
+      );
+    }
+    if (value === undefined || spec.types.length === 0 || spec.types.some((type) => MATCHES[type]?.(value)))
+      continue;
+    throw new InvalidRequestError(
+      `Query parameter ${name} of ${target} must be ${spec.types.join(' or ')}, got ${JSON.stringify(value)}. Nothing was sent.`,
+      context,
+    );
+  }
+  for (const name in declared) {
+    if (declared[name]?.required && query[name] == null) {
+      throw new InvalidRequestError(
+        `${target} needs the query parameter ${name}. Nothing was sent.`,
+        context,
+      );
+    }
+  }
+}
+
 /** Middleware that checks each request's query against the spec's parameter table. */
 export function specChecks(table: ParameterTable = queryParameters): Middleware {
   return {
     onRequest({ schemaPath, params, request }) {
-      const method = request.method.toLowerCase();
-      const declared = table[schemaPath]?.[method];
-      if (!declared) return undefined;
-      const target = `${request.method} ${schemaPath}`;
-      const query = (params.query ?? {}) as Record<string, unknown>;
-      for (const [name, value] of Object.entries(query)) {
-        const spec = declared[name];
-        if (!spec) {
-          throw new InvalidRequestError(
-            `${target} has no query parameter ${name}; it takes ${Object.keys(declared).join(', ') || 'none'}. Nothing was sent.`,
-          );
-        }
-        if (
-          value === undefined ||
-          spec.types.length === 0 ||
-          spec.types.some((type) => MATCHES[type]?.(value))
-        )
-          continue;
-        throw new InvalidRequestError(
-          `Query parameter ${name} of ${target} must be ${spec.types.join(' or ')}, got ${JSON.stringify(value)}. Nothing was sent.`,
-        );
-      }
-      for (const [name, spec] of Object.entries(declared)) {
-        if (spec.required && query[name] == null) {
-          throw new InvalidRequestError(`${target} needs the query parameter ${name}. Nothing was sent.`);
-        }
-      }
+      checkQuery(
+        request.method,
+        schemaPath,
+        (params.query ?? {}) as Record<string, unknown>,
+        undefined,
+        table,
+      );
       return undefined;
     },
   };

@@ -25,11 +25,11 @@ const page: ChatListPage = {
   next_page_token: null,
 };
 
-/** A fetch that records the Request it is given and answers with an empty last page. */
+/** A fetch that records the request it is asked to send and answers with an empty last page. */
 function recordingFetch() {
   const seen: Request[] = [];
-  const fetch = async (request: Request) => {
-    seen.push(request);
+  const fetch = async (input: string | URL | Request, init?: RequestInit) => {
+    seen.push(new Request(input, init));
     return Response.json({ items: [], next_page_token: null });
   };
   return { seen, fetch: fetch as typeof globalThis.fetch };
@@ -135,19 +135,19 @@ describe('query values no URL can carry', () => {
 describe('createClient options', () => {
   it('reads the key and base URL from LLAMA_CLOUD_API_KEY and LLAMA_CLOUD_BASE_URL', async () => {
     const server = await serve((_req, res) => sendJson(res, 200, page));
-    vi.stubEnv('LLAMA_CLOUD_API_KEY', 'env-key');
+    vi.stubEnv('LLAMA_CLOUD_API_KEY', 'env-key-0123');
     vi.stubEnv('LLAMA_CLOUD_BASE_URL', `${server.url}/`);
 
     const { data } = await createClient().GET('/api/v1/chat');
 
     expect(data).toEqual(page);
     expect(server.requests.map((r) => [r.url, r.headers.authorization])).toEqual([
-      ['/api/v1/chat', 'Bearer env-key'],
+      ['/api/v1/chat', 'Bearer env-key-0123'],
     ]);
   });
 
   it('prefers explicit options over the environment', async () => {
-    vi.stubEnv('LLAMA_CLOUD_API_KEY', 'env-key');
+    vi.stubEnv('LLAMA_CLOUD_API_KEY', 'env-key-0123');
     vi.stubEnv('LLAMA_CLOUD_BASE_URL', 'https://env.example.test');
     const { seen, fetch } = recordingFetch();
 
@@ -206,6 +206,12 @@ describe('createClient options', () => {
     const construct = () => createClient({ apiKey: key });
     expect(construct).toThrow(ClientConfigError);
     expect(construct).toThrow('The API key has whitespace, control or non-ASCII characters');
+  });
+
+  it('rejects a key too short to be real, which redaction would garble', () => {
+    const construct = () => createClient({ apiKey: 'x' });
+    expect(construct).toThrow(ClientConfigError);
+    expect(construct).toThrow('The API key is 1 characters long, too short to be a LlamaCloud key');
   });
 
   it('rejects a key with a line break without echoing it', () => {

@@ -1,0 +1,114 @@
+// The paginator: one object per listing that owns its iteration state (the query every page repeats, the cursors
+// already used, the page cap, the listing's signal and prefetch) and turns a page fetcher into pages.
+import { eitherSignal } from '../abort.js';
+import {
+  CursorLoopError,
+  InvalidRequestError,
+  type ListingContext,
+  PageLimitError,
+  type RequestTarget,
+} from '../errors.js';
+import type { CallOptions, Exchange } from '../transport.js';
+import { Page, type PageSource } from './page.js';
+import { decodePageBody } from './page-body.js';
+
+/** Fetches one page: the listing's query (with `page_token` set when there is a cursor), sent with `call`. */
+export type PageFetcher = (query: Record<string, unknown>, call: CallOptions) => Promise<Exchange>;
+
+/** A listing's settings, checked. */
+export interface ListingSettings {
+  target: RequestTarget;
+  /** The query every page repeats; `page_token` removed. */
+  query: Record<string, unknown>;
+  /** The cursor of the first page, or null. */
+  start: string | null;
+  maxPages: number;
+  prefetch: boolean;
+  /** The retry overrides and signal sent with every page's request. */
+  call: Pick<CallOptions, 'signal' | 'maxRetries' | 'timeout'>;
+}
+
+export class Paginator<Item, Body> implements PageSource<Item, Body> {
+  readonly #fetch: PageFetcher;
+  readonly #settings: ListingSettings;
+  /** Each cursor used by this listing, and the number of the page it fetched. */
+  readonly #usedCursors = new Map<string, number>();
+
+  constructor(fetch: PageFetcher, settings: ListingSettings) {
+    this.#fetch = fetch;
+    this.#settings = settings;
+    if (settings.start !== null) this.#usedCursors.set(settings.start, 1);
+  }
+
+  /** The listing's first page. */
+  first(): Promise<Page<Item, Body>> {
+    return this.#page(this.#settings.start, 1, this.#settings.call.signal);
+  }
+
+  /** The page after `page`, its request also cancelled by `signal`. */
+  next(page: Page<Item, Body>, signal?: AbortSignal): Promise<Page<Item, Body>> {
+    return this.#advance(page, eitherSignal(signal, this.#settings.call.signal));
+  }
+
+  /** The page after `page`, its request cancelled by `signal` (already combined with the listing's). */
+  #advance(page: Page<Item, Body>, signal: AbortSignal | undefined): Promise<Page<Item, Body>> {
+    const next = page.nextCursor;
+    if (next === null) {
+      return Promise.reject(
+        new InvalidRequestError(`Page ${page.pageNumber} is the last page; check hasNextPage() first.`),
+      );
+    }
+    const firstUse = this.#usedCursors.get(next);
+    if (firstUse !== undefined && firstUse <= page.pageNumber) {
+      return Promise.reject(new CursorLoopError(next, page.pageNumber, firstUse));
+    }
+    const { maxPages } = this.#settings;
+    if (page.pageNumber + 1 > maxPages) return Promise.reject(new PageLimitError(maxPages, next));
+    this.#usedCursors.set(next, page.pageNumber + 1);
+    return this.#page(next, page.pageNumber + 1, signal);
+  }
+
+  /** `page` and every page after it. Leaving the loop early aborts a prefetch in flight. */
+  async *pagesFrom(page: Page<Item, Body>): AsyncGenerator<Page<Item, Body>, void, undefined> {
+    // Only a prefetch can be in flight when the caller leaves the loop; without one there is nothing to abort.
+    const stop = this.#settings.prefetch ? new AbortController() : undefined;
+    const signal = eitherSignal(stop?.signal, this.#settings.call.signal);
+    let current = page;
+    try {
+      while (true) {
+        let next: Promise<Page<Item, Body>> | undefined;
+        if (stop && current.hasNextPage()) {
+          next = this.#advance(current, signal);
+          // Its failure is reported when the caller reaches it, not as an unhandled rejection.
+          next.catch(() => {});
+        }
+        yield current;
+        if (!current.hasNextPage()) return;
+        current = await (next ?? this.#advance(current, signal));
+      }
+    } finally {
+      stop?.abort();
+    }
+  }
+
+  async #page(
+    cursor: string | null,
+    pageNumber: number,
+    signal: AbortSignal | undefined,
+  ): Promise<Page<Item, Body>> {
+    const { target, query, call } = this.#settings;
+    const context: ListingContext = { cursor, pageNumber };
+    const exchange = await this.#fetch(cursor === null ? query : { ...query, page_token: cursor }, {
+      ...call,
+      signal,
+      context,
+    });
+    return new Page(
+      this,
+      decodePageBody<Body>(target, exchange, context),
+      exchange.response,
+      cursor,
+      pageNumber,
+    );
+  }
+}

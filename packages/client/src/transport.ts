@@ -1,0 +1,172 @@
+// The transport: sends one request with the key, a timeout per attempt (covering the body too) and retries, and
+// returns one explicit result, the response with its body read as text. It is also the one boundary where the
+// key is scrubbed from what came back, so nothing built from a result can leak it.
+import { linkedController } from './abort.js';
+import {
+  AbortedError,
+  APIError,
+  ConnectionError,
+  type ListingContext,
+  type LlamaCloudError,
+  type RequestTarget,
+  TimeoutError,
+} from './errors.js';
+import type { CallRetryOptions, ResolvedClientOptions } from './options.js';
+import { type AttemptOutcome, classifyFailure, requestedWait, retryDelay } from './retry-timing.js';
+
+/** One request, ready to send. */
+export interface OutgoingRequest {
+  method: string;
+  /** Absolute URL, query included. */
+  url: string;
+  /** `GET /api/v1/chat`, for messages. */
+  target: RequestTarget;
+  headers?: Record<string, string> | undefined;
+  body?: string | undefined;
+  /** False for a request that must not be sent twice; see `retryDelay`. @default true */
+  idempotent?: boolean | undefined;
+}
+
+/** Per-call options, the documented way a call's settings reach the transport. */
+export interface CallOptions extends CallRetryOptions {
+  /** Cancels the call in every state: waiting, reading the body, or sleeping before a retry. */
+  signal?: AbortSignal | undefined;
+  /** Where in a listing this call is; every error it raises carries it. */
+  context?: ListingContext | undefined;
+}
+
+/** What a request came back with. */
+export interface Exchange {
+  /** Status and headers (any header echoing the key is scrubbed); the body is already read into `text`. */
+  response: Response;
+  /** The body as text, the key replaced with `[redacted]`. */
+  text: string;
+  /** How many attempts it took. */
+  attempts: number;
+}
+
+const REDACTED = '[redacted]';
+
+/** The response with any header that echoes `secret` scrubbed; the same object when none does. */
+function scrubHeaders(response: Response, secret: string): Response {
+  let echoes = false;
+  response.headers.forEach((value) => {
+    if (value.includes(secret)) echoes = true;
+  });
+  if (!echoes) return response;
+  const headers = new Headers();
+  response.headers.forEach((value, name) => headers.append(name, value.replaceAll(secret, REDACTED)));
+  const scrubbed = new Response(null, { status: response.status, statusText: response.statusText, headers });
+  Object.defineProperty(scrubbed, 'url', { value: response.url });
+  return scrubbed;
+}
+
+/** The error for a fetch that produced no response. */
+export function networkError(
+  target: RequestTarget,
+  error: unknown,
+  facts: { timedOut: boolean; timeout?: number | undefined; attempts?: number; context?: ListingContext },
+): LlamaCloudError {
+  const { attempts = 1, context = {} } = facts;
+  if (facts.timedOut) return new TimeoutError(target, facts.timeout, attempts, { ...context, cause: error });
+  return new ConnectionError(target, error, attempts, context);
+}
+
+/** JSON when the text parses, else the text itself. */
+export function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Sends requests for one client. */
+export class Transport {
+  readonly #options: ResolvedClientOptions;
+  readonly #authorization: string;
+
+  constructor(options: ResolvedClientOptions) {
+    this.#options = options;
+    this.#authorization = `Bearer ${options.apiKey}`;
+  }
+
+  /**
+   * Sends `request`, retrying per the policy. Resolves with the last response whatever its status; throws a
+   * `ConnectionError`, `TimeoutError` or `AbortedError` when no response came.
+   */
+  async send(request: OutgoingRequest, call: CallOptions = {}): Promise<Exchange> {
+    const { fetch, retry, timers, apiKey } = this.#options;
+    const timeout = call.timeout ?? retry.timeout;
+    const policy = call.maxRetries === undefined ? retry : { ...retry, maxRetries: call.maxRetries };
+    const { target, method, url, body } = request;
+    const context = call.context;
+    const caller = call.signal;
+    const headers = { ...request.headers, authorization: this.#authorization };
+    for (let attempt = 1; ; attempt++) {
+      if (caller?.aborted) throw new AbortedError(target, caller.reason, context);
+      const link = linkedController(caller);
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        link.abort(new DOMException('timed out', 'TimeoutError'));
+      }, timeout);
+      let outcome: AttemptOutcome;
+      let failed: unknown;
+      let exchange: Exchange | undefined;
+      try {
+        const raw = await fetch(url, { method, headers, body, signal: link.signal, redirect: 'follow' });
+        const text = await raw.text();
+        exchange = {
+          response: scrubHeaders(raw, apiKey),
+          text: text.includes(apiKey) ? text.replaceAll(apiKey, REDACTED) : text,
+          attempts: attempt,
+        };
+        if (raw.status < 400) return exchange;
+        outcome = { response: exchange.response };
+      } catch (error) {
+        if (caller?.aborted) throw new AbortedError(target, caller.reason, context);
+        failed = error;
+        outcome = { failure: classifyFailure(error, timedOut) };
+      } finally {
+        clearTimeout(timer);
+        link.release();
+      }
+      const wait = retryDelay(outcome, {
+        retry: attempt - 1,
+        policy,
+        random: timers.random(),
+        now: timers.now(),
+        idempotent: request.idempotent ?? true,
+      });
+      if (wait === undefined) {
+        if (exchange) return exchange;
+        throw networkError(target, failed, { timedOut, timeout, attempts: attempt, context });
+      }
+      try {
+        await timers.sleep(wait, caller);
+      } catch {
+        throw new AbortedError(target, caller?.reason, context);
+      }
+    }
+  }
+
+  /** Like `send`, but a non-2xx status is thrown as the `APIError` subclass that names it. */
+  async request(request: OutgoingRequest, call: CallOptions = {}): Promise<Exchange> {
+    const exchange = await this.send(request, call);
+    const { response } = exchange;
+    if (response.ok) return exchange;
+    throw APIError.generate(
+      {
+        target: request.target,
+        status: response.status,
+        statusText: response.statusText,
+        body: parseBody(exchange.text),
+        headers: response.headers,
+        attempts: exchange.attempts,
+      },
+      requestedWait(response.headers, this.#options.timers.now()),
+      call.context,
+    );
+  }
+}
