@@ -55,7 +55,9 @@ function scrubHeaders(response: Response, secret: string): Response {
   });
   if (!echoes) return response;
   const headers = new Headers();
-  response.headers.forEach((value, name) => headers.append(name, value.replaceAll(secret, REDACTED)));
+  response.headers.forEach((value, name) => {
+    headers.append(name, value.replaceAll(secret, REDACTED));
+  });
   const scrubbed = new Response(null, { status: response.status, statusText: response.statusText, headers });
   Object.defineProperty(scrubbed, 'url', { value: response.url });
   return scrubbed;
