@@ -32,7 +32,7 @@ export async function bundleSizes(
   resolveDir: string,
 ): Promise<Record<'this client' | 'official SDK', BundleSize>> {
   return {
-    'this client': await measure(program('@llamacloud-chat/client', "{ apiKey: 'k' }"), resolveDir),
-    'official SDK': await measure(program('@llamaindex/llama-cloud', "{ apiKey: 'k' }"), resolveDir),
+    'this client': await measure(program('@llamacloud-chat/client', "{ apiKey: 'llx-bundle' }"), resolveDir),
+    'official SDK': await measure(program('@llamaindex/llama-cloud', "{ apiKey: 'llx-bundle' }"), resolveDir),
   };
 }

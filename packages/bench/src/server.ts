@@ -1,9 +1,10 @@
 // A List Sessions server for benchmarks, run as a child process so it does not share the client's event loop.
 // The path prefix sets the scenario: /n/<total sessions>/delay/<ms per page>/api/v1/chat?page_size=…&page_token=…
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// Pages link by the same `cur-<offset>` tokens as the tests' paged server; bodies are built as text, so serving
+// stays cheap next to the clients being measured.
+import { cursorAt, startServer } from '@llamacloud-chat/test-support';
 
-/** One session's JSON, shaped like the docs example; built by hand so serving stays cheap. */
+/** One session's JSON, shaped like the docs example. */
 function sessionJson(i: number): string {
   return (
     `{"last_updated_at":"2026-04-22T12:34:41.342245","session_id":"ses-${i}",` +
@@ -15,27 +16,26 @@ function sessionJson(i: number): string {
 
 const route = /^\/n\/(\d+)\/delay\/(\d+)\/api\/v1\/chat$/;
 
-const server = createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const match = route.exec(url.pathname);
+const server = await startServer((request, res) => {
+  const match = route.exec(request.path);
   if (!match) {
     res.writeHead(404).end();
     return;
   }
+  // The benchmarks send thousands of requests; keeping a record of each would only grow this process.
+  server.requests.length = 0;
   const total = Number(match[1]);
   const delay = Number(match[2]);
-  const size = Number(url.searchParams.get('page_size') ?? 100);
-  const offset = Number(url.searchParams.get('page_token')?.slice('cur-'.length) ?? 0);
+  const size = Number(request.query.page_size ?? 100);
+  const offset = Number(request.query.page_token?.slice('cur-'.length) ?? 0);
   const end = Math.min(offset + size, total);
   const items: string[] = [];
   for (let i = offset; i < end; i++) items.push(sessionJson(i));
-  const body = `{"items":[${items.join(',')}],"next_page_token":${end < total ? `"cur-${end}"` : 'null'}}`;
+  const body = `{"items":[${items.join(',')}],"next_page_token":${end < total ? `"${cursorAt(end)}"` : 'null'}}`;
   const send = () => res.writeHead(200, { 'content-type': 'application/json' }).end(body);
   if (delay > 0) setTimeout(send, delay);
   else send();
 });
 
-server.listen(0, '127.0.0.1', () => {
-  process.send?.({ port: (server.address() as AddressInfo).port });
-});
-process.on('disconnect', () => process.exit(0));
+process.send?.({ port: server.port });
+process.on('disconnect', () => void server.close().then(() => process.exit(0)));

@@ -6,17 +6,12 @@ const REASONS: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
-  408: 'Request Timeout',
   409: 'Conflict',
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
 };
 
-/** The standard reason phrase of a status (HTTP/2 sends none). */
+/** The reason phrase of a status the error family names (HTTP/2 sends none); `Error` for the rest. */
 export function reasonPhrase(status: number): string {
   return REASONS[status] ?? 'Error';
 }
