@@ -2,6 +2,7 @@
 // works with values it can trust. Per-call options are checked the same way, once per call.
 import { sleep } from './abort.js';
 import { ClientConfigError } from './errors.js';
+import { type ClientLog, clientLog, isLogLevel, LOG_LEVELS, type Logger, type LogLevel } from './logging.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-timing.js';
 
 /** The LlamaCloud API's default region. */
@@ -29,15 +30,34 @@ export interface ClientOptions {
    */
   apiKey?: string | null | undefined;
   /**
-   * Origin of the API, e.g. {@link EU_BASE_URL}.
+   * Base URL of the API, e.g. {@link EU_BASE_URL}; may include a path prefix.
    * @default process.env.LLAMA_CLOUD_BASE_URL, then {@link DEFAULT_BASE_URL}
    */
+  baseURL?: string | null | undefined;
+  /** @deprecated The same as `baseURL` (this client's first spelling); use `baseURL`. */
   baseUrl?: string | null | undefined;
   /**
    * The `fetch` to send requests with, called as `fetch(url, init)`: an instrumented one, or a test double.
    * @default globalThis.fetch
    */
   fetch?: typeof globalThis.fetch | undefined;
+  /** Extra `RequestInit` options for every `fetch` call (a `dispatcher`, say); method, headers and body are the client's. */
+  fetchOptions?: RequestInit | undefined;
+  /** Headers sent with every request; a `null` value removes a header the client would send. */
+  defaultHeaders?: Record<string, string | null | undefined> | Headers | undefined;
+  /** Query parameters sent with every request, after the call's own (which win). */
+  defaultQuery?: Record<string, string | undefined> | undefined;
+  /**
+   * How much to log: `debug` (every request and response, credentials masked), `info` (a line per response),
+   * `warn`, `error` or `off`. The API key is redacted from every line.
+   * @default process.env.LLAMA_CLOUD_LOG, then 'warn'
+   */
+  logLevel?: LogLevel | undefined;
+  /**
+   * Where log lines go.
+   * @default globalThis.console
+   */
+  logger?: Logger | undefined;
   /**
    * Retries after a failed attempt (connection errors, timeouts, 408, 409, 429, 5xx); 0 disables retrying.
    * Can be set per request too.
@@ -74,9 +94,33 @@ export interface ResolvedClientOptions {
   /** Absolute, without a trailing slash. */
   baseUrl: string;
   fetch: typeof globalThis.fetch;
+  fetchOptions: RequestInit;
+  /** Lower-case names; a null value removes the header. */
+  defaultHeaders: Record<string, string | null>;
+  /** Undefined when there is none. */
+  defaultQuery: Record<string, string> | undefined;
   retry: RetryPolicy;
   timers: RetryTimers;
+  log: ClientLog;
 }
+
+/** Every option the client knows; any other is a mistake worth naming. */
+const KNOWN_OPTIONS = new Set<string>([
+  'apiKey',
+  'baseURL',
+  'baseUrl',
+  'fetch',
+  'fetchOptions',
+  'defaultHeaders',
+  'defaultQuery',
+  'logLevel',
+  'logger',
+  'maxRetries',
+  'timeout',
+  'maxRetryWait',
+  'retryBackoff',
+  'retryTimers',
+] satisfies (keyof ClientOptions)[]);
 
 /** The longest delay a timer can hold (2³¹ − 1 ms, about 24.8 days); a longer one would fire at once. */
 export const MAX_DELAY_MS = 2 ** 31 - 1;
@@ -122,8 +166,21 @@ function env(name: string): string | undefined {
   return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
 }
 
+/** Throws a ClientConfigError naming the first option the client does not know, and the one meant. */
+function rejectUnknownOptions(options: object): void {
+  for (const name of Object.keys(options)) {
+    if (KNOWN_OPTIONS.has(name)) continue;
+    const meant = [...KNOWN_OPTIONS].find((known) => known.toLowerCase() === name.toLowerCase());
+    throw new ClientConfigError(
+      `Unknown client option "${name}"${meant ? ` (did you mean "${meant}"?)` : ''}; the options are ` +
+        `${[...KNOWN_OPTIONS].filter((known) => known !== 'baseUrl').join(', ')}.`,
+    );
+  }
+}
+
 function resolveApiKey(option: string | null | undefined): string {
-  const apiKey = option ?? env('LLAMA_CLOUD_API_KEY');
+  // The official SDK falls back to LlamaParse's variable too.
+  const apiKey = option ?? env('LLAMA_CLOUD_API_KEY') ?? env('LLAMA_PARSE_API_KEY');
   if (apiKey === undefined || apiKey.trim() === '') {
     throw new ClientConfigError(
       'No LlamaCloud API key: set the LLAMA_CLOUD_API_KEY environment variable or pass { apiKey }.',
@@ -159,10 +216,40 @@ function resolveBaseUrl(option: string | null | undefined): string {
   return url.href.replace(/\/+$/, '');
 }
 
+function resolveLog(options: ClientOptions, apiKey: string): ClientLog {
+  const logger = options.logger ?? (globalThis.console as Logger);
+  if (options.logLevel !== undefined && !isLogLevel(options.logLevel)) {
+    throw new ClientConfigError(
+      `logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(options.logLevel)}.`,
+    );
+  }
+  const fromEnv = env('LLAMA_CLOUD_LOG');
+  const log = clientLog(logger, options.logLevel ?? (isLogLevel(fromEnv) ? fromEnv : 'warn'), apiKey);
+  if (options.logLevel === undefined && fromEnv && !isLogLevel(fromEnv)) {
+    log.warn(`LLAMA_CLOUD_LOG is ${JSON.stringify(fromEnv)}; expected one of ${LOG_LEVELS.join(', ')}.`);
+  }
+  return log;
+}
+
+function resolveDefaultHeaders(headers: ClientOptions['defaultHeaders']): Record<string, string | null> {
+  const entries = headers instanceof Headers ? [...headers] : Object.entries(headers ?? {});
+  const resolved: Record<string, string | null> = {};
+  for (const [name, value] of entries) if (value !== undefined) resolved[name.toLowerCase()] = value;
+  return resolved;
+}
+
+function resolveDefaultQuery(query: ClientOptions['defaultQuery']): Record<string, string> | undefined {
+  const entries = Object.entries(query ?? {}).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined,
+  );
+  return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
 /** Applies the environment defaults and rejects options no request could succeed with. */
 export function resolveClientOptions(options: ClientOptions = {}): ResolvedClientOptions {
+  rejectUnknownOptions(options);
   const apiKey = resolveApiKey(options.apiKey);
-  const baseUrl = resolveBaseUrl(options.baseUrl);
+  const baseUrl = resolveBaseUrl(options.baseURL ?? options.baseUrl);
   checkRetryOptions(options);
   checkNumber('maxRetryWait', options.maxRetryWait, { min: 0, max: MAX_DELAY_MS });
   const backoff = options.retryBackoff;
@@ -177,6 +264,9 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
     apiKey,
     baseUrl,
     fetch: options.fetch ?? globalThis.fetch,
+    fetchOptions: options.fetchOptions ?? {},
+    defaultHeaders: resolveDefaultHeaders(options.defaultHeaders),
+    defaultQuery: resolveDefaultQuery(options.defaultQuery),
     retry: {
       maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
       timeout: options.timeout ?? DEFAULT_RETRY_POLICY.timeout,
@@ -184,5 +274,6 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
       retryBackoff: backoff ?? DEFAULT_RETRY_POLICY.retryBackoff,
     },
     timers: { ...REAL_TIMERS, ...options.retryTimers },
+    log: resolveLog(options, apiKey),
   };
 }

@@ -11,6 +11,7 @@ import {
   type RequestTarget,
   TimeoutError,
 } from './errors.js';
+import { loggableHeaders } from './logging.js';
 import type { CallRetryOptions, ResolvedClientOptions } from './options.js';
 import { type AttemptOutcome, classifyFailure, requestedWait, retryDelay } from './retry-timing.js';
 
@@ -83,14 +84,35 @@ export function parseBody(text: string): unknown {
   }
 }
 
+/** `url` with each default query parameter it does not already have appended, leaving its own as they are. */
+function withDefaultQuery(url: string, defaults: Record<string, string>): string {
+  const present = new URL(url).searchParams;
+  let extra = '';
+  for (const [name, value] of Object.entries(defaults)) {
+    if (!present.has(name)) extra += `&${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+  }
+  if (!extra) return url;
+  return url.includes('?') ? url + extra : `${url}?${extra.slice(1)}`;
+}
+
+/** How a response or failure reads in a log line, and what happens next. */
+const outcomeNote = (wait: number | undefined, retriesLeft: number) =>
+  wait === undefined ? '' : ` - retrying in ${Math.round(wait)} ms, ${retriesLeft} attempts remaining`;
+
 /** Sends requests for one client. */
 export class Transport {
   readonly #options: ResolvedClientOptions;
-  readonly #authorization: string;
+  /** The key and the default headers, sent with every request; a request's own headers win. */
+  readonly #headers: Record<string, string>;
 
   constructor(options: ResolvedClientOptions) {
     this.#options = options;
-    this.#authorization = `Bearer ${options.apiKey}`;
+    const headers: Record<string, string> = { authorization: `Bearer ${options.apiKey}` };
+    for (const [name, value] of Object.entries(options.defaultHeaders)) {
+      if (value === null) delete headers[name];
+      else headers[name] = value;
+    }
+    this.#headers = headers;
   }
 
   /**
@@ -98,13 +120,16 @@ export class Transport {
    * `ConnectionError`, `TimeoutError` or `AbortedError` when no response came.
    */
   async send(request: OutgoingRequest, call: CallOptions = {}): Promise<Exchange> {
-    const { fetch, retry, timers, apiKey } = this.#options;
+    const { fetch, fetchOptions, retry, timers, apiKey, defaultQuery, log } = this.#options;
     const timeout = call.timeout ?? retry.timeout;
     const policy = call.maxRetries === undefined ? retry : { ...retry, maxRetries: call.maxRetries };
-    const { target, method, url, body } = request;
+    const { target, method, body } = request;
+    const url = defaultQuery ? withDefaultQuery(request.url, defaultQuery) : request.url;
     const context = call.context;
     const caller = call.signal;
-    const headers = { ...request.headers, authorization: this.#authorization };
+    const headers = request.headers ? { ...this.#headers, ...request.headers } : this.#headers;
+    // Not an API request id: a tag that ties together the log lines of one request and its retries.
+    const logId = log.enabled('info') ? `log_${Math.floor(timers.random() * 2 ** 24).toString(16)}` : '';
     for (let attempt = 1; ; attempt++) {
       if (caller?.aborted) throw new AbortedError(target, caller.reason, context);
       const link = linkedController(caller);
@@ -116,15 +141,33 @@ export class Transport {
       let outcome: AttemptOutcome;
       let failed: unknown;
       let exchange: Exchange | undefined;
+      const started = logId ? timers.now() : 0;
+      if (logId && log.enabled('debug')) {
+        log.debug(`[${logId}] sending request`, { method, url, attempt, headers: loggableHeaders(headers) });
+      }
       try {
-        const raw = await fetch(url, { method, headers, body, signal: link.signal, redirect: 'follow' });
+        const init = {
+          redirect: 'follow' as const,
+          ...fetchOptions,
+          method,
+          headers,
+          body,
+          signal: link.signal,
+        };
+        const raw = await fetch(url, init);
         const text = await raw.text();
         exchange = {
           response: scrubHeaders(raw, apiKey),
           text: text.includes(apiKey) ? text.replaceAll(apiKey, REDACTED) : text,
           attempts: attempt,
         };
-        if (raw.status < 400) return exchange;
+        if (raw.status < 400) {
+          if (logId)
+            log.info(
+              `[${logId}] ${method} ${url} succeeded with status ${raw.status} in ${timers.now() - started}ms`,
+            );
+          return exchange;
+        }
         outcome = { response: exchange.response };
       } catch (error) {
         if (caller?.aborted) throw new AbortedError(target, caller.reason, context);
@@ -141,6 +184,14 @@ export class Transport {
         now: timers.now(),
         idempotent: request.idempotent ?? true,
       });
+      if (logId) {
+        const what = exchange
+          ? `${method} ${url} failed with status ${exchange.response.status}`
+          : `connection ${timedOut ? 'timed out' : 'failed'} for ${method} ${url}`;
+        log.info(
+          `[${logId}] ${what} in ${timers.now() - started}ms${outcomeNote(wait, policy.maxRetries - attempt + 1)}`,
+        );
+      }
       if (wait === undefined) {
         if (exchange) return exchange;
         throw networkError(target, failed, { timedOut, timeout, attempts: attempt, context });
