@@ -56,7 +56,7 @@ export const DEFAULT_MAX_PAGES = 10_000;
 
 /** Pages of `path` through a client's own transport: no Request object is built for openapi-fetch to copy. */
 export function coreFetcher(core: ClientCore, path: string): PageFetcher {
-  return (query, call) => core.transport.request(core.get(path, query, call.context), call);
+  return (query, call) => core.transport.request(core.request('GET', path, { query }, call.context), call);
 }
 
 /** The part of any openapi-fetch client pagination uses, with the path left generic. */
