@@ -14,6 +14,22 @@ const specText = await readFile(join(here, 'openapi.yaml'), 'utf8');
 const OP = ['paths', '/api/v1/chat', 'get'];
 const SESSION = ['components', 'schemas', 'ChatListResponse', 'properties'];
 const ITEMS = 'GET /api/v1/chat 200 application/json body.items[]';
+/** Every response body that is a session summary (a ChatListResponse): the list's items and four more. */
+const SESSION_BODIES = [
+  ITEMS,
+  'POST /api/v1/chat 200 application/json body',
+  'POST /api/v1/chat 201 application/json body',
+  'GET /api/v1/chat/{session_id} 200 application/json body',
+  'GET /api/v1/chat/{session_id}/summary 200 application/json body',
+];
+/** A change to a field of ChatListResponse, as reported for every response that carries one. */
+const everySession = (change: string) => SESSION_BODIES.map((body) => `${body}.${change}`);
+const version: string = parse(specText).info.version;
+const baselineVersion: string = parse(await readFile(join(here, 'baseline/openapi.yaml'), 'utf8')).info
+  .version;
+const nextMajor = `${Number.parseInt(version, 10) + 1}.0.0`;
+const [major, minor] = version.split('.').map(Number);
+const nextMinor = `${major}.${(minor ?? 0) + 1}.0`;
 
 /** The spec after `edit`, as a plain object. */
 function edited(edit: (spec: Document) => void) {
@@ -28,7 +44,7 @@ const paramIndex = (name: string) =>
   );
 
 describe('breaking changes are caught', () => {
-  it.each<[string, (spec: Document) => void, string]>([
+  it.each<[string, (spec: Document) => void, string | string[]]>([
     [
       'a removed path',
       (spec) => {
@@ -45,7 +61,7 @@ describe('breaking changes are caught', () => {
     [
       'a removed response field',
       (spec) => spec.deleteIn([...SESSION, 'generated_title']),
-      `${ITEMS}.generated_title was removed`,
+      everySession('generated_title was removed'),
     ],
     [
       'a parameter that became required',
@@ -66,7 +82,7 @@ describe('breaking changes are caught', () => {
     [
       'a changed response field type',
       (spec) => spec.setIn([...SESSION, 'session_id', 'type'], 'integer'),
-      `${ITEMS}.session_id changed type: string → integer`,
+      everySession('session_id changed type: string → integer'),
     ],
     [
       'a changed parameter type',
@@ -77,7 +93,7 @@ describe('breaking changes are caught', () => {
     [
       'a response field that stopped being nullable',
       (spec) => spec.setIn([...SESSION, 'generated_title', 'type'], 'string'),
-      `${ITEMS}.generated_title is no longer nullable`,
+      everySession('generated_title is no longer nullable'),
     ],
     [
       'a parameter that stopped being nullable',
@@ -87,7 +103,7 @@ describe('breaking changes are caught', () => {
     [
       'a required response field made optional',
       (spec) => spec.setIn(['components', 'schemas', 'ChatListResponse', 'required'], ['last_updated_at']),
-      `${ITEMS}.session_id is no longer required`,
+      everySession('session_id is no longer required'),
     ],
     [
       'a removed response',
@@ -97,7 +113,7 @@ describe('breaking changes are caught', () => {
   ])('%s', (_label, edit, change) => {
     const result = breakingChanges(parse(specText), edited(edit));
 
-    expect(result.breaking).toEqual([change]);
+    expect(result.breaking).toEqual([change].flat());
     expect(result.acknowledged).toBe(false);
   });
 });
@@ -141,15 +157,15 @@ describe('a major bump of info.version acknowledges a breaking change', () => {
       parse(specText),
       edited((spec) => {
         spec.deleteIn([...SESSION, 'generated_title']);
-        spec.setIn(['info', 'version'], '2.0.0');
+        spec.setIn(['info', 'version'], nextMajor);
       }),
     );
 
     expect(result).toEqual({
-      breaking: [`${ITEMS}.generated_title was removed`],
+      breaking: everySession('generated_title was removed'),
       acknowledged: true,
-      oldVersion: '1.0.0',
-      newVersion: '2.0.0',
+      oldVersion: version,
+      newVersion: nextMajor,
     });
   });
 
@@ -158,7 +174,7 @@ describe('a major bump of info.version acknowledges a breaking change', () => {
       parse(specText),
       edited((spec) => {
         spec.deleteIn([...SESSION, 'generated_title']);
-        spec.setIn(['info', 'version'], '1.1.0');
+        spec.setIn(['info', 'version'], nextMinor);
       }),
     );
 
@@ -215,7 +231,7 @@ describe('pnpm spec:check', () => {
     expect(result.output).toBe(
       'spec:check: 1 breaking change(s) against baseline/openapi.yaml:\n' +
         `  - ${ITEMS}.generated_title was removed\n` +
-        'Existing clients would break. Undo the change, or acknowledge it by bumping info.version to the next major (now 1.0.0, was 1.0.0).\n',
+        `Existing clients would break. Undo the change, or acknowledge it by bumping info.version to the next major (now ${version}, was ${baselineVersion}).\n`,
     );
   });
 });
