@@ -1,8 +1,10 @@
-// Child processes and Prism start slowly on a loaded 2-core machine; give each test room, not a hair trigger.
+// Child processes and Prism start slowly on a loaded 2-core machine; give each test and hook room, not a hair
+// trigger.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

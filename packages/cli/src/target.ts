@@ -29,7 +29,7 @@ export async function resolveTarget(env: Readonly<Record<string, string | undefi
     return { baseUrl, apiKey, mock: false, close: async () => {} };
   }
   // Loaded only here: Prism takes a moment and some memory that a real server does not need.
-  const { startPrism } = await import('@llamacloud-chat/mock');
-  const mock = await startPrism({ mode: 'mock', examplePerPageToken: true });
+  const { startMock } = await import('@llamacloud-chat/mock');
+  const mock = await startMock();
   return { baseUrl: mock.url, apiKey: PLACEHOLDER_KEY, mock: true, close: () => mock.close() };
 }

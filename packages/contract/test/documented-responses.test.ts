@@ -12,7 +12,7 @@ import { createHarness } from '../src/harness.js';
 import { describeViolation } from '../src/violations.js';
 import { errorExample, pageExamples } from './support/spec.js';
 
-const baseUrl = inject('prismUrl');
+const baseUrl = inject('baseUrl');
 const apiKey = 'llx-contract-mock-key';
 
 describe('each named 200 example', () => {
@@ -46,11 +46,15 @@ describe('the 401', () => {
     'with %s decodes to the example, and Prism names the security violation',
     async (_label, authorization) => {
       const harness = createHarness();
-      const client = createClient({ apiKey, baseUrl, fetch: harness.fetch });
-
-      const { data, error, response } = await client.GET('/api/v1/chat', {
-        headers: { Authorization: authorization },
+      // Our client always sends its key as a Bearer token, so these requests go through a bare openapi-fetch
+      // client over the same generated types, as a caller with a missing or wrong scheme would send them.
+      const client = createFetchClient<paths>({
+        baseUrl,
+        fetch: harness.fetch,
+        headers: authorization ? { Authorization: authorization } : {},
       });
+
+      const { data, error, response } = await client.GET('/api/v1/chat');
 
       expect(data).toBeUndefined();
       expect(response.status).toBe(401);

@@ -4,7 +4,7 @@ import LlamaCloud from '@llamacloud-chat/client';
 import { expect, inject, it } from 'vitest';
 import { createHarness } from '../src/harness.js';
 
-const baseUrl = inject('prismUrl');
+const baseUrl = inject('baseUrl');
 const SEEDS = Array.from({ length: 50 }, (_, i) => `contract-${i + 1}`);
 const KNOWN = new Set(['last_updated_at', 'session_id', 'generated_title', 'index_ids', 'job_metadata']);
 

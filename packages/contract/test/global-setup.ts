@@ -1,12 +1,15 @@
-// Starts the one Prism the suite talks to, in this (the main vitest) process, and stops it on teardown: a mock
-// that serves the example a page_token names, or in live mode (CONTRACT_BASE_URL set) Prism's validating proxy
-// in front of that server.
+// Starts the one Prism the suite talks to, in this (the main vitest) process, and stops it on teardown: the
+// built-in mock (Prism's mock behind the front that serves the example a page_token names), or in live mode
+// (CONTRACT_BASE_URL set) Prism's validating proxy in front of that server.
 
-import { startPrism } from '@llamacloud-chat/mock';
+import { startMock, startPrism } from '@llamacloud-chat/mock';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The server the suite checks: the built-in mock, or in live mode the proxy in front of the real server. */
+    baseUrl: string;
+    /** Prism itself, with no front: it answers every page_token with the default example. */
     prismUrl: string;
     /** The real server in live mode; absent against the mock. */
     upstream: string | undefined;
@@ -29,10 +32,16 @@ async function reachable(upstream: string) {
 export default async function setup(project: TestProject) {
   const upstream = process.env.CONTRACT_BASE_URL || undefined;
   if (upstream) await reachable(upstream);
-  const prism = await startPrism(
-    upstream ? { mode: 'proxy', upstream } : { mode: 'mock', examplePerPageToken: true },
-  );
-  project.provide('prismUrl', prism.url);
-  project.provide('upstream', upstream);
-  return () => prism.close();
+  if (upstream) {
+    const proxy = await startPrism({ mode: 'proxy', upstream });
+    project.provide('baseUrl', proxy.url);
+    project.provide('prismUrl', proxy.url);
+    project.provide('upstream', upstream);
+    return () => proxy.close();
+  }
+  const mock = await startMock();
+  project.provide('baseUrl', mock.url);
+  project.provide('prismUrl', mock.prism.url);
+  project.provide('upstream', undefined);
+  return () => mock.close();
 }

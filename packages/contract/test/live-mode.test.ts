@@ -4,8 +4,9 @@ import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startServer, type TestServer } from '@llamacloud-chat/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { breaking, conforming, LIVE_KEY, startUpstream } from './support/upstreams.js';
+import { breaking, conforming, LIVE_KEY } from './support/upstreams.js';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
@@ -34,12 +35,12 @@ function liveRun(upstream: string) {
 }
 
 describe('live mode', () => {
-  const upstreams: { close(): Promise<void> }[] = [];
+  const upstreams: TestServer[] = [];
   let good: { code: number; output: string };
   let bad: { code: number; output: string };
 
   beforeAll(async () => {
-    const [goodServer, badServer] = await Promise.all([startUpstream(conforming), startUpstream(breaking)]);
+    const [goodServer, badServer] = await Promise.all([startServer(conforming), startServer(breaking)]);
     upstreams.push(goodServer, badServer);
     [good, bad] = await Promise.all([liveRun(goodServer.url), liveRun(badServer.url)]);
   }, 90_000);
@@ -48,6 +49,9 @@ describe('live mode', () => {
   it('passes against a server that keeps the spec', () => {
     expect(good.output).toContain('5 passed');
     expect(good.code).toBe(0);
+    // Through the proxy to the server itself, with the key.
+    const onePerPage = upstreams[0]?.requests.find((r) => r.url === '/api/v1/chat?page_size=1');
+    expect(onePerPage?.headers.authorization).toBe(`Bearer ${LIVE_KEY}`);
   });
 
   it('fails against a server that breaks it, naming every break', () => {

@@ -4,7 +4,7 @@ import { runScenario, scenarios } from '../src/scenarios.js';
 
 const upstream = inject('upstream');
 const target = {
-  baseUrl: inject('prismUrl'),
+  baseUrl: inject('baseUrl'),
   apiKey: upstream ? (process.env.LLAMA_CLOUD_API_KEY ?? '') : 'llx-contract-mock-key',
   mock: !upstream,
 };

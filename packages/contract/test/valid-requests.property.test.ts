@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { expect, inject, it } from 'vitest';
 import { createHarness } from '../src/harness.js';
 
+// Prism itself, not the built-in mock's front, which refuses page_tokens it has no page for.
 const baseUrl = inject('prismUrl');
 
 const text = fc.oneof(
@@ -38,10 +39,8 @@ function expectedQuery(query: ChatListParams): Record<string, string> {
 }
 
 it('Prism accepts every request the client sends for valid parameters', async () => {
-  let runs = 0;
   await fc.assert(
     fc.asyncProperty(params, async (query) => {
-      runs++;
       const harness = createHarness();
       const client = new LlamaCloud({ apiKey: 'llx-contract-mock-key', baseUrl, fetch: harness.fetch });
 
@@ -57,5 +56,4 @@ it('Prism accepts every request the client sends for valid parameters', async ()
     }),
     { numRuns: 300 },
   );
-  expect(runs).toBeGreaterThanOrEqual(300);
 });

@@ -1,10 +1,11 @@
 // Prism, in-process: a mock of the spec, or a validating proxy in front of a real server. In-process means it
-// lives and dies with this process: no child to orphan, nothing to kill on SIGINT.
+// lives and dies with this process: no child to orphan. This module only starts Prism; the page-token front
+// and the composition of the two live in page-token-front.ts and start-mock.ts.
 import { createRequire } from 'node:module';
 import { createLogger } from '@stoplight/prism-core';
 import { getHttpOperationsFromSpec, type IHttpConfig } from '@stoplight/prism-http';
 import { createServer } from '@stoplight/prism-http-server';
-import { examplePerPageToken } from './example-per-page-token.js';
+import { once, type RunningServer } from './running-server.js';
 
 /** The workspace spec, resolved through its package like any other dependency. */
 export const SPEC_PATH = createRequire(import.meta.url).resolve('@llamacloud-chat/openapi/openapi.yaml');
@@ -16,29 +17,29 @@ export interface PrismOptions {
   upstream?: string | undefined;
   /** @default SPEC_PATH */
   spec?: string | undefined;
-  /**
-   * Mock only: answer a request whose `page_token` names one of the spec's examples with that example, so
-   * examples that link to each other through `next_page_token` play out as a real paginated listing.
-   */
-  examplePerPageToken?: boolean | undefined;
 }
 
-export interface RunningPrism {
-  /** `http://127.0.0.1:<port>` */
-  url: string;
-  port: number;
-  /** Stops listening and closes every connection. Safe to call twice. */
-  close(): Promise<void>;
+/** Prism's reading of a spec: its operations, responses and examples. */
+export type Operations = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>;
+
+/** Reads a spec as Prism does. A spec Prism cannot load rejects with Prism's own message. */
+export async function loadOperations(spec: string = SPEC_PATH): Promise<Operations> {
+  const operations = await getHttpOperationsFromSpec(spec);
+  if (operations.length === 0) throw new Error(`No operations found in the current file (${spec}).`);
+  return operations;
 }
 
 /**
  * Starts Prism 5 on 127.0.0.1 and a free port, and resolves once it answers. A spec Prism cannot load rejects
  * with Prism's own message.
  */
-export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
-  const { mode, upstream, spec = SPEC_PATH } = options;
-  const operations = await getHttpOperationsFromSpec(spec);
-  if (operations.length === 0) throw new Error(`No operations found in the current file (${spec}).`);
+export async function startPrism(options: PrismOptions): Promise<RunningServer> {
+  return servePrism(await loadOperations(options.spec), options);
+}
+
+/** Starts Prism on operations already loaded (so a caller that also reads them loads the spec once). */
+export async function servePrism(operations: Operations, options: PrismOptions): Promise<RunningServer> {
+  const { mode, upstream } = options;
   const shared = {
     validateRequest: true,
     validateResponse: true,
@@ -57,37 +58,8 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   const server = createServer(operations, {
     cors: false,
     config,
-    components: { logger: createLogger('contract', { level: 'silent' }) },
+    components: { logger: createLogger('mock', { level: 'silent' }) },
   });
-  const address = await server.listen(0, '127.0.0.1');
-  const prism: RunningPrism = {
-    url: new URL(address).origin,
-    port: Number(new URL(address).port),
-    close: once(() => server.close()),
-  };
-  if (!options.examplePerPageToken || mode !== 'mock') return prism;
-  const names = new Set(
-    operations.flatMap((operation) =>
-      operation.responses.flatMap((response) =>
-        (response.contents ?? []).flatMap((content) =>
-          (content.examples ?? []).map((example) => example.key),
-        ),
-      ),
-    ),
-  );
-  try {
-    return await examplePerPageToken(prism, names);
-  } catch (error) {
-    await prism.close();
-    throw error;
-  }
-}
-
-/** `fn`, run once; later calls get the first call's promise. */
-function once(fn: () => Promise<void>): () => Promise<void> {
-  let done: Promise<void> | undefined;
-  return () => {
-    done ??= fn();
-    return done;
-  };
+  const address = new URL(await server.listen(0, '127.0.0.1'));
+  return { url: address.origin, port: Number(address.port), close: once(() => server.close()) };
 }

@@ -1,94 +1,65 @@
-// Prism as a component: it starts on a free port, answers, and leaves no process or port behind however the
-// run ends; when it cannot start, the error is Prism's own.
-import { fork } from 'node:child_process';
+// The mock as a component: Prism and the page-token front on 127.0.0.1, and close() stops both, requests in
+// flight included; when it cannot start, it says why and leaves nothing running.
 import { writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { connect, createServer } from 'node:net';
+import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { startPrism } from '../src/prism.js';
+import { startMock, startPrism } from '../src/index.js';
+import { listening, tempDir, within } from './support.js';
 
-const child = join(dirname(fileURLToPath(import.meta.url)), 'fixtures/prism-child.mjs');
+const auth = { headers: { authorization: 'Bearer k' } };
 
-/** Whether something accepts connections on 127.0.0.1:port. */
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
+describe('startMock', () => {
+  it('answers on 127.0.0.1, and close() closes both its port and Prism’s, ending requests in flight', async () => {
+    const mock = await startMock();
+    onTestFinished(() => mock.close());
+    expect(mock.url).toBe(`http://127.0.0.1:${mock.port}`);
+    expect(mock.prism.url).toBe(`http://127.0.0.1:${mock.prism.port}`);
+    expect((await fetch(`${mock.url}/api/v1/chat`, auth)).status).toBe(200);
+    expect((await fetch(`${mock.prism.url}/api/v1/chat`, auth)).status).toBe(200);
+
+    // A client that has sent half a request: without closing connections, close() would wait for it.
+    const halfSent = connect(mock.port, '127.0.0.1');
+    onTestFinished(() => void halfSent.destroy());
+    // The mock resets the connection; that is the end the client sees.
+    halfSent.on('error', () => {});
+    await new Promise<void>((resolve) => halfSent.once('connect', resolve));
+    halfSent.write('GET /api/v1/chat HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    const ended = new Promise<void>((resolve) => halfSent.once('close', () => resolve()));
+
+    await within(mock.close(), 15_000, 'close() with a request in flight');
+    await within(ended, 15_000, 'the end of the request in flight');
+    await mock.close();
+
+    expect(await listening(mock.port)).toBe(false);
+    expect(await listening(mock.prism.port)).toBe(false);
   });
-}
 
-/** Starts Prism in a child process; the child is killed when the test ends, whatever happens. */
-async function prismInChild() {
-  const proc = fork(child, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-  onTestFinished(() => {
-    if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    proc.once('message', (message) => resolve((message as { port: number }).port));
-    proc.once('exit', (code) => reject(new Error(`Prism child exited with ${code}`)));
-  });
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-    proc.once('exit', (code, signal) => resolve(signal ?? code)),
-  );
-  return { proc, port, exited };
-}
+  it('on a port in use, rejects with EADDRINUSE', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    onTestFinished(() => new Promise<void>((resolve) => taken.close(() => resolve())));
+    const { port } = taken.address() as { port: number };
 
-describe('Prism lifecycle', () => {
+    await expect(startMock({ port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+  });
+});
+
+describe('startPrism', () => {
   it('listens on 127.0.0.1 and a free port, and frees it on close', async () => {
     const prism = await startPrism({ mode: 'mock' });
     onTestFinished(() => prism.close());
 
     expect(prism.url).toBe(`http://127.0.0.1:${prism.port}`);
-    expect((await fetch(`${prism.url}/api/v1/chat`, { headers: { authorization: 'Bearer k' } })).status).toBe(
-      200,
-    );
+    expect((await fetch(`${prism.url}/api/v1/chat`, auth)).status).toBe(200);
     await prism.close();
     await prism.close();
 
     expect(await listening(prism.port)).toBe(false);
   });
 
-  it('leaves no process and no port behind when the run is interrupted (SIGINT)', async () => {
-    const { proc, port, exited } = await prismInChild();
-    expect(await listening(port)).toBe(true);
-
-    proc.kill('SIGINT');
-
-    expect(await exited).toBe('SIGINT');
-    expect(await listening(port)).toBe(false);
-  });
-
-  it('serves the example a page_token names, when asked to', async () => {
-    const prism = await startPrism({ mode: 'mock', examplePerPageToken: true });
-    onTestFinished(() => prism.close());
-    const page = async (query: string) => {
-      const response = await fetch(`${prism.url}/api/v1/chat${query}`, {
-        headers: { authorization: 'Bearer k' },
-      });
-      return ((await response.json()) as { next_page_token: string | null }).next_page_token;
-    };
-
-    expect([
-      await page(''),
-      await page('?page_token=chain-page-2'),
-      await page('?page_token=chain-page-3'),
-    ]).toEqual(['chain-page-2', 'chain-page-3', null]);
-    expect(await page('?page_token=not-an-example')).toBe('chain-page-2');
-    await prism.close();
-    expect(await listening(prism.port)).toBe(false);
-  });
-
-  it('two runs at once get ports of their own', async () => {
-    const [a, b] = await Promise.all([prismInChild(), prismInChild()]);
-
-    expect(a.port).not.toBe(b.port);
-    expect([await listening(a.port), await listening(b.port)]).toEqual([true, true]);
+  it('refuses proxy mode without an upstream', async () => {
+    await expect(startPrism({ mode: 'proxy' })).rejects.toThrow('Prism proxy mode needs an upstream URL.');
   });
 
   it.each([
@@ -101,9 +72,10 @@ describe('Prism lifecycle', () => {
     ],
     ['not OpenAPI', 'not-openapi.yaml', 'hello: world\n', /Unsupported document format/],
   ])('fails to start on %s with Prism’s own message', async (_label, file, content, message) => {
-    const spec = join(tmpdir(), `contract-${process.pid}-${file}`);
+    const spec = join(await tempDir(), file);
     if (content !== undefined) await writeFile(spec, content);
 
     await expect(startPrism({ mode: 'mock', spec })).rejects.toThrow(message);
+    await expect(startMock({ spec })).rejects.toThrow(message);
   });
 });

@@ -1,0 +1,80 @@
+// Helpers for the mock's tests. Everything they start or create is stopped or removed when the test finishes,
+// passed or failed.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
+
+/** Whether something accepts connections on 127.0.0.1:port. */
+export function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** A fresh folder in the system temp folder, removed with its contents when the test finishes. */
+export async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'llamacloud-chat-mock-test-'));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** `promise`, or a rejection naming `what` after `ms`: a generous bound, so a hang fails with a reason. */
+export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+const SERVE = join(dirname(fileURLToPath(import.meta.url)), '../dist/serve.js');
+
+export interface StandaloneRun {
+  proc: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** How the process ended. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** The URL it printed once listening; rejects if it exits first. */
+  url: Promise<string>;
+}
+
+/** Runs the standalone mock (the built `dist/serve.js`, as `pnpm mock` does); killed when the test finishes. */
+export function runStandalone(args: string[]): StandaloneRun {
+  const proc = spawn(process.execPath, [SERVE, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  onTestFinished(() => {
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+  });
+  let stdout = '';
+  let stderr = '';
+  proc.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+  });
+  proc.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.once('close', (code, signal) => resolve({ code, signal })),
+  );
+  const url = new Promise<string>((resolve, reject) => {
+    const check = () => {
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+      if (match?.[1]) resolve(match[1]);
+    };
+    proc.stdout?.on('data', check);
+    void exited.then(({ code, signal }) =>
+      reject(new Error(`the mock exited (${signal ?? code}) before listening:\n${stdout}${stderr}`)),
+    );
+  });
+  url.catch(() => {});
+  return { proc, stdout: () => stdout, stderr: () => stderr, exited, url };
+}
