@@ -1,0 +1,73 @@
+// `pnpm mock`: the built `dist/serve.js` run as a process of its own, as a team would run it, stopped the way
+// they would stop it. Every process is killed when its test ends, passed or failed.
+import { createServer } from 'node:net';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { listening, runStandalone, within } from './support.js';
+
+const auth = { headers: { authorization: 'Bearer k' } };
+
+describe('the standalone mock', () => {
+  it.each([
+    ['Ctrl-C (SIGINT)', 130, 'SIGINT'],
+    ['SIGTERM', 0, 'SIGTERM'],
+  ] as const)(
+    'serves pages until %s, then exits %i with its port closed',
+    async (_label, exitCode, signal) => {
+      const run = runStandalone(['--port', '0']);
+      const url = await within(run.url, 45_000, 'the mock listening');
+      const port = Number(new URL(url).port);
+
+      const first = (await (await fetch(`${url}/api/v1/chat`, auth)).json()) as { next_page_token: string };
+      const second = await fetch(`${url}/api/v1/chat?page_token=${first.next_page_token}`, auth);
+      const unknown = await fetch(`${url}/api/v1/chat?page_token=cur-2`, auth);
+      expect(first.next_page_token).toBe('chain-page-2');
+      expect(((await second.json()) as { next_page_token: string }).next_page_token).toBe('chain-page-3');
+      expect(unknown.status).toBe(422);
+
+      run.proc.kill(signal);
+
+      expect(await within(run.exited, 15_000, `exit after ${signal}`)).toEqual({
+        code: exitCode,
+        signal: null,
+      });
+      expect(await listening(port)).toBe(false);
+      expect(run.stdout()).toContain(`Stopped the mock (${signal}).`);
+      expect(run.stderr()).toBe('');
+    },
+  );
+
+  it('on a port in use, says so in one line and exits 1, leaving nothing running', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    onTestFinished(() => new Promise<void>((resolve) => taken.close(() => resolve())));
+    const { port } = taken.address() as { port: number };
+
+    // It exits on its own: had Prism been left running, the process would not end.
+    const run = runStandalone(['--port', String(port)]);
+
+    expect(await within(run.exited, 45_000, 'exit')).toEqual({ code: 1, signal: null });
+    expect(run.stderr()).toBe(
+      `error: port ${port} on 127.0.0.1 is already in use; stop what is using it or pick another with --port <n>\n`,
+    );
+    expect(run.stdout()).toBe('');
+  });
+
+  it.each([
+    [['--port', 'abc'], 'error: --port must be an integer from 0 to 65535, got abc'],
+    [['--port', '70000'], 'error: --port must be an integer from 0 to 65535, got 70000'],
+    [['--prot', '4010'], "error: Unknown option '--prot'"],
+  ])('%j is a usage error: exit 2 with the usage', async (args, message) => {
+    const run = runStandalone(args);
+
+    expect(await within(run.exited, 45_000, 'exit')).toEqual({ code: 2, signal: null });
+    expect(run.stderr()).toContain(message);
+    expect(run.stderr()).toContain('Usage: pnpm mock [--port <n>]');
+  });
+
+  it('--help prints the usage and exits 0', async () => {
+    const run = runStandalone(['--help']);
+
+    expect(await within(run.exited, 45_000, 'exit')).toEqual({ code: 0, signal: null });
+    expect(run.stdout()).toContain('--port <n>   the port to listen on (default 4010; 0 picks a free one)');
+  });
+});
