@@ -1,5 +1,6 @@
 // The changes between two OpenAPI 3.1 documents that break existing clients. Additive changes (a new path,
-// parameter or response field; a parameter that became optional or nullable) are not breaking.
+// parameter or response field; a new optional request body field; a parameter or request body field that
+// became optional or nullable) are not breaking.
 
 import { deref, typesOf as walkTypes } from './spec-walk.mjs';
 
@@ -63,6 +64,31 @@ function compareResponse(oldDoc, newDoc, oldSchema, newSchema, where, out, depth
   if (oldItems && newItems) compareResponse(oldDoc, newDoc, oldItems, newItems, `${where}[]`, out, depth + 1);
 }
 
+/** Walks a request body schema in both documents, reporting what a request that was valid may now fail on. */
+function compareRequest(oldDoc, newDoc, oldSchema, newSchema, where, out, depth = 0) {
+  if (depth > 20 || !oldSchema || !newSchema) return;
+  const oldTypes = typesOf(oldDoc, oldSchema);
+  const newTypes = typesOf(newDoc, newSchema);
+  const lost = oldTypes.filter((t) => t !== 'null' && newTypes.length && !newTypes.includes(t));
+  if (lost.length) out.push(`${where} changed type: ${list(oldTypes)} → ${list(newTypes)}`);
+  else if (oldTypes.includes('null') && newTypes.length && !newTypes.includes('null'))
+    out.push(`${where} is no longer nullable`);
+  const oldProperties = propertiesOf(oldDoc, oldSchema);
+  for (const [name, next] of propertiesOf(newDoc, newSchema)) {
+    const old = oldProperties.get(name);
+    const at = `${where}.${name}`;
+    if (!old) {
+      if (next.required) out.push(`${at} is a new required field`);
+      continue;
+    }
+    if (!old.required && next.required) out.push(`${at} became required`);
+    compareRequest(oldDoc, newDoc, old.schema, next.schema, at, out, depth + 1);
+  }
+  const oldItems = itemsOf(oldDoc, oldSchema);
+  const newItems = itemsOf(newDoc, newSchema);
+  if (oldItems && newItems) compareRequest(oldDoc, newDoc, oldItems, newItems, `${where}[]`, out, depth + 1);
+}
+
 function parametersOf(document, pathItem, operation) {
   const byKey = new Map();
   for (const p of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((x) =>
@@ -114,6 +140,18 @@ export function breakingChanges(oldDoc, newDoc) {
       for (const [key, next] of newParams) {
         if (!oldParams.has(key) && next.required)
           breaking.push(`${op} has a new required ${next.in} parameter ${next.name}`);
+      }
+      const oldBody = oldOp.requestBody && resolve(oldDoc, oldOp.requestBody);
+      const newBody = newOp.requestBody && resolve(newDoc, newOp.requestBody);
+      if (newBody?.required && !oldBody?.required)
+        breaking.push(
+          oldBody ? `${op} request body became required` : `${op} has a new required request body`,
+        );
+      for (const [type, oldMedia] of Object.entries(oldBody?.content ?? {})) {
+        const newMedia = newBody?.content?.[type];
+        const where = `${op} request ${type} body`;
+        if (!newMedia) breaking.push(`${where} is no longer accepted`);
+        else compareRequest(oldDoc, newDoc, oldMedia.schema, newMedia.schema, where, breaking);
       }
       for (const [status, oldResponse] of Object.entries(oldOp.responses ?? {})) {
         const newResponse = newOp.responses?.[status];

@@ -14,6 +14,10 @@ const specText = await readFile(join(here, 'openapi.yaml'), 'utf8');
 const OP = ['paths', '/api/v1/chat', 'get'];
 const SESSION = ['components', 'schemas', 'ChatListResponse', 'properties'];
 const ITEMS = 'GET /api/v1/chat 200 application/json body.items[]';
+const CREATE = ['paths', '/api/v1/chat', 'post'];
+const CREATE_BODY = ['components', 'schemas', 'ChatCreateParams'];
+const STREAM_BODY = ['components', 'schemas', 'ChatStreamParams'];
+const STREAM_REQUEST = 'POST /api/v1/chat/{session_id}/messages/stream request application/json body';
 /** Every response body that is a session summary (a ChatListResponse): the list's items and four more. */
 const SESSION_BODIES = [
   ITEMS,
@@ -110,6 +114,41 @@ describe('breaking changes are caught', () => {
       (spec) => spec.deleteIn([...OP, 'responses', '422']),
       'GET /api/v1/chat response 422 was removed',
     ],
+    [
+      'a new required request body field',
+      (spec) => {
+        spec.setIn([...STREAM_BODY, 'properties', 'mode'], { type: 'string' });
+        spec.addIn([...STREAM_BODY, 'required'], 'mode');
+      },
+      `${STREAM_REQUEST}.mode is a new required field`,
+    ],
+    [
+      'a request body field that became required',
+      (spec) => spec.setIn([...CREATE_BODY, 'required'], ['index_ids']),
+      'POST /api/v1/chat request application/json body.index_ids became required',
+    ],
+    [
+      'a request body field that stopped being nullable',
+      (spec) => spec.setIn([...CREATE_BODY, 'properties', 'index_ids', 'type'], 'array'),
+      'POST /api/v1/chat request application/json body.index_ids is no longer nullable',
+    ],
+    [
+      'a request body field of another type',
+      (spec) => spec.setIn([...STREAM_BODY, 'properties', 'index_ids', 'items', 'type'], 'integer'),
+      `${STREAM_REQUEST}.index_ids[] changed type: string → integer`,
+    ],
+    [
+      'a request media type no longer accepted',
+      (spec) => {
+        const content = [...CREATE, 'requestBody', 'content'];
+        spec.setIn(
+          [...content, 'application/merge-patch+json'],
+          spec.getIn([...content, 'application/json']),
+        );
+        spec.deleteIn([...content, 'application/json']);
+      },
+      'POST /api/v1/chat request application/json body is no longer accepted',
+    ],
   ])('%s', (_label, edit, change) => {
     const result = breakingChanges(parse(specText), edited(edit));
 
@@ -143,11 +182,48 @@ describe('additive changes pass', () => {
       (spec) => spec.setIn([...OP, 'responses', '429'], { description: 'Too many requests' }),
     ],
     [
+      'a new optional request body field',
+      (spec) => spec.setIn([...STREAM_BODY, 'properties', 'temperature'], { type: 'number' }),
+    ],
+    [
+      'a request body field that became optional and nullable',
+      (spec) => {
+        spec.setIn([...STREAM_BODY, 'required'], ['prompt']);
+        spec.setIn([...STREAM_BODY, 'properties', 'index_ids', 'type'], ['array', 'null']);
+      },
+    ],
+    [
+      'a request body that became optional',
+      (spec) => spec.setIn([...CREATE, 'requestBody', 'required'], false),
+    ],
+    [
+      'a new event type',
+      (spec) => {
+        spec.setIn(['components', 'schemas', 'CitationEvent'], {
+          type: 'object',
+          properties: { type: { type: 'string', const: 'citation' }, source_id: { type: 'string' } },
+        });
+        spec.addIn(['components', 'schemas', 'ChatEvent', 'anyOf'], {
+          $ref: '#/components/schemas/CitationEvent',
+        });
+      },
+    ],
+    [
       'a description edit',
       (spec) => spec.setIn([...OP, 'description'], 'List every chat session of the project.'),
     ],
   ])('%s', (_label, edit) => {
     expect(breakingChanges(parse(specText), edited(edit)).breaking).toEqual([]);
+  });
+});
+
+describe('a request body', () => {
+  it('that became required is caught, against a spec where it was optional', () => {
+    const optional = edited((spec) => spec.setIn([...CREATE, 'requestBody', 'required'], false));
+
+    expect(breakingChanges(optional, parse(specText)).breaking).toEqual([
+      'POST /api/v1/chat request body became required',
+    ]);
   });
 });
 
