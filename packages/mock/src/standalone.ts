@@ -1,7 +1,7 @@
 // `pnpm mock`: the built-in mock on 127.0.0.1 and a given port until Ctrl-C (SIGINT) or SIGTERM, for apps to
 // point at while the real API is out of reach.
 import { parseArgs } from 'node:util';
-import { type RunningMock, startMock } from './start-mock.js';
+import type { RunningMock } from './start-mock.js';
 
 export const DEFAULT_PORT = 4010;
 
@@ -44,6 +44,8 @@ export async function serveStandalone(argv: readonly string[]): Promise<void> {
 
   let mock: RunningMock;
   try {
+    // Loaded only now, so --help and a usage error answer at once instead of after Prism's modules load.
+    const { startMock } = await import('./start-mock.js');
     mock = await startMock({ port });
   } catch (error) {
     process.stderr.write(`error: ${whyNotStarted(error, port)}\n`);
