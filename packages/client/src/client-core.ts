@@ -18,6 +18,8 @@ export interface OperationInput {
   headers?: Record<string, string> | undefined;
   /** False for an operation that must never be sent twice (see `retryDelay`). @default true */
   idempotent?: boolean | undefined;
+  /** See `OutgoingRequest.uncertainOutcome`. */
+  uncertainOutcome?: string | undefined;
 }
 
 /**
@@ -81,6 +83,7 @@ export class ClientCore {
       headers: json === undefined ? input.headers : { 'content-type': 'application/json', ...input.headers },
       body: json,
       idempotent: input.idempotent,
+      uncertainOutcome: input.uncertainOutcome,
     };
   }
 }

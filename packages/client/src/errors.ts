@@ -167,9 +167,17 @@ const attemptsNote = (attempts: number) => (attempts > 1 ? ` (${attempts} attemp
 export class ConnectionError extends LlamaCloudError {
   readonly kind = 'connection';
 
-  constructor(target: RequestTarget, cause: unknown, attempts = 1, context: ListingContext = {}) {
+  constructor(
+    target: RequestTarget,
+    cause: unknown,
+    attempts = 1,
+    context: ListingContext = {},
+    /** Said when the request may have reached the server and must not simply be sent again. */
+    uncertain?: string,
+  ) {
     super(
       `Could not reach the API for ${target}${attemptsNote(attempts)}: ${describeCause(cause)}. ` +
+        (uncertain ? `${uncertain} ` : '') +
         'Check the network and LLAMA_CLOUD_BASE_URL.',
       { ...context, cause },
     );
@@ -185,10 +193,15 @@ export class TimeoutError extends LlamaCloudError {
     timeoutMs: number | undefined,
     attempts = 1,
     context: ListingContext & { cause?: unknown } = {},
+    /** Said when the request may have reached the server and must not simply be sent again. */
+    uncertain?: string,
   ) {
     const limit =
       timeoutMs === undefined ? '' : ` after ${timeoutMs} ms${attempts > 1 ? ' per attempt' : ''}`;
-    super(`${target} timed out${limit}${attemptsNote(attempts)}.`, context);
+    super(
+      `${target} timed out${limit}${attemptsNote(attempts)}.${uncertain ? ` ${uncertain}` : ''}`,
+      context,
+    );
   }
 }
 
@@ -217,11 +230,13 @@ export class MalformedResponseError extends LlamaCloudError {
     problem: string,
     text: string,
     context: ListingContext = {},
+    /** What the body should have been: `page`, `session`. */
+    expected = 'page',
   ) {
     const type = response.headers.get('content-type') ?? 'no content-type';
     const snippet = text.length > 120 ? `${text.slice(0, 120)}…` : text;
     super(
-      `${response.status} from ${target} is not a valid page: ${problem} (${type}, body ${JSON.stringify(snippet)}).`,
+      `${response.status} from ${target} is not a valid ${expected}: ${problem} (${type}, body ${JSON.stringify(snippet)}).`,
       context,
     );
     this.status = response.status;

@@ -2,6 +2,7 @@
 import { LlamaCloud } from './llama-cloud.js';
 
 export default LlamaCloud;
+export type { APIPromise } from './api-promise.js';
 export { createClient, type LlamaCloudClient } from './create-client.js';
 export {
   AbortedError,
@@ -25,7 +26,7 @@ export {
   UnprocessableEntityError,
 } from './errors.js';
 export type { components, operations, paths } from './generated/openapi.js';
-export { Chat, LlamaCloud, type RequestOptions } from './llama-cloud.js';
+export { LlamaCloud } from './llama-cloud.js';
 export { type ClientOptions, DEFAULT_BASE_URL, EU_BASE_URL, type RetryTimers } from './options.js';
 export { Page } from './pagination/page.js';
 export { PagePromise } from './pagination/page-promise.js';
@@ -38,12 +39,32 @@ export {
   type PaginateOptions,
   paginate,
 } from './pagination/paginate.js';
+export { type CallOptions, Chat, type RequestOptions } from './resources/chat.js';
 export type {
+  ChatCreateParams,
+  ChatCreateResponse,
+  ChatDeleteParams,
+  ChatEvent,
+  ChatGetSummaryParams,
+  ChatGetSummaryResponse,
   ChatListPage,
   ChatListParams,
   ChatListResponse,
+  ChatRetrieveParams,
+  ChatRetrieveResponse,
+  ChatStreamParams,
   HTTPError,
   HTTPValidationError,
+  ImageAttachment,
   JobMetadata,
+  StopEvent,
+  StopUsage,
+  TextDeltaEvent,
+  TextEvent,
+  ThinkingDeltaEvent,
+  ThinkingEvent,
+  ToolCallEvent,
+  ToolResultEvent,
+  UserInputEvent,
   ValidationError,
 } from './types.js';

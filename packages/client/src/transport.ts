@@ -26,6 +26,11 @@ export interface OutgoingRequest {
   body?: string | undefined;
   /** False for a request that must not be sent twice; see `retryDelay`. @default true */
   idempotent?: boolean | undefined;
+  /**
+   * For a request that must not be sent twice: what a caller should know when it may have reached the server
+   * but no answer came (a timeout, a reset), e.g. "The session may or may not have been created".
+   */
+  uncertainOutcome?: string | undefined;
 }
 
 /** Per-call options, the documented way a call's settings reach the transport. */
@@ -68,11 +73,20 @@ function scrubHeaders(response: Response, secret: string): Response {
 export function networkError(
   target: RequestTarget,
   error: unknown,
-  facts: { timedOut: boolean; timeout?: number | undefined; attempts?: number; context?: ListingContext },
+  facts: {
+    timedOut: boolean;
+    timeout?: number | undefined;
+    attempts?: number;
+    context?: ListingContext | undefined;
+    /** Said when the request may have reached the server; see `OutgoingRequest.uncertainOutcome`. */
+    uncertain?: string | undefined;
+  },
 ): LlamaCloudError {
-  const { attempts = 1, context = {} } = facts;
-  if (facts.timedOut) return new TimeoutError(target, facts.timeout, attempts, { ...context, cause: error });
-  return new ConnectionError(target, error, attempts, context);
+  const { attempts = 1, context = {}, uncertain } = facts;
+  if (facts.timedOut) {
+    return new TimeoutError(target, facts.timeout, attempts, { ...context, cause: error }, uncertain);
+  }
+  return new ConnectionError(target, error, attempts, context, uncertain);
 }
 
 /** JSON when the text parses, else the text itself. */
@@ -194,7 +208,10 @@ export class Transport {
       }
       if (wait === undefined) {
         if (exchange) return exchange;
-        throw networkError(target, failed, { timedOut, timeout, attempts: attempt, context });
+        const failure = outcome.failure;
+        const uncertain =
+          request.idempotent === false && !failure?.notSent ? request.uncertainOutcome : undefined;
+        throw networkError(target, failed, { timedOut, timeout, attempts: attempt, context, uncertain });
       }
       try {
         await timers.sleep(wait, caller);

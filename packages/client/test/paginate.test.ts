@@ -361,7 +361,7 @@ describe('malformed 200 responses are errors, never zero items', () => {
       'the body is not JSON',
     ],
     ['an empty body', 'application/json', '', 'the body is empty'],
-    ['a JSON array', 'application/json', '[]', 'the body is not a JSON object'],
+    ['a JSON array', 'application/json', '[]', 'the body is an array, not a JSON object'],
     [
       'a numeric token',
       'application/json',

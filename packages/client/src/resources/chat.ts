@@ -1,0 +1,131 @@
+// client.beta.chat: the chat-session operations with the official SDK's signatures. Each is its spec path, how
+// its flat params split into query and body, and how its 2xx body is checked; the core does the rest (request
+// checks, key, retries, timeouts, typed errors, redaction).
+import { type APIPromise, apiPromise } from '../api-promise.js';
+import type { ClientCore, OperationInput } from '../client-core.js';
+import type { RequestTarget } from '../errors.js';
+import { decodeObject } from '../json-body.js';
+import type { CallRetryOptions } from '../options.js';
+import type { PagePromise } from '../pagination/page-promise.js';
+import { coreFetcher, type PaginateOptions, startListing } from '../pagination/paginate.js';
+import type {
+  ChatCreateParams,
+  ChatCreateResponse,
+  ChatDeleteParams,
+  ChatGetSummaryParams,
+  ChatGetSummaryResponse,
+  ChatListPage,
+  ChatListParams,
+  ChatListResponse,
+  ChatRetrieveParams,
+  ChatRetrieveResponse,
+} from '../types.js';
+
+/** Options of one call: `{ signal, timeout, maxRetries }`. */
+export interface CallOptions extends CallRetryOptions {
+  /** Cancels the call in every state, retries and backoff included. */
+  signal?: AbortSignal | undefined;
+}
+
+/** Options of `list()`: a call's, plus the listing's own. */
+export type RequestOptions = PaginateOptions;
+
+/** A session summary must at least name the session. */
+const isSession = (body: Record<string, unknown>) =>
+  typeof body.session_id === 'string' ? undefined : '"session_id" is not a string';
+
+const CREATE_UNCERTAIN =
+  'The request may have reached the server, so the session may or may not have been created: list sessions before creating it again.';
+
+export class Chat {
+  readonly #core: ClientCore;
+
+  constructor(core: ClientCore) {
+    this.#core = core;
+  }
+
+  /**
+   * List all chat sessions for the current project: `GET /api/v1/chat`.
+   * `await` it for the first page, or `for await` over it for every session of every page.
+   */
+  list(
+    params?: ChatListParams | null,
+    options?: RequestOptions,
+  ): PagePromise<ChatListResponse, ChatListPage> {
+    const path = '/api/v1/chat';
+    return startListing(coreFetcher(this.#core, path), `GET ${path}`, params, options);
+  }
+
+  /**
+   * Create a chat session: `POST /api/v1/chat`. `index_ids` binds it to indexes (locked once the first message
+   * is sent); none makes an unbound session. Never sent twice: it is retried only when it surely did not reach
+   * the server, or when the server says when to retry (429 or 503 with Retry-After).
+   */
+  create(params?: ChatCreateParams | null, options?: CallOptions): APIPromise<ChatCreateResponse> {
+    const { organization_id, project_id, ...body } = params ?? {};
+    return this.#json('POST', '/api/v1/chat', 'session', isSession, options, {
+      query: { organization_id, project_id },
+      body,
+      idempotent: false,
+      uncertainOutcome: CREATE_UNCERTAIN,
+    });
+  }
+
+  /** A session and its history: `GET /api/v1/chat/{session_id}`. */
+  retrieve(
+    sessionId: string,
+    query?: ChatRetrieveParams | null,
+    options?: CallOptions,
+  ): APIPromise<ChatRetrieveResponse> {
+    const check = (body: Record<string, unknown>) =>
+      isSession(body) ?? (Array.isArray(body.events) ? undefined : '"events" is not an array');
+    return this.#json('GET', '/api/v1/chat/{session_id}', 'session', check, options, {
+      path: { session_id: sessionId },
+      query,
+    });
+  }
+
+  /** A session's summary, without its history: `GET /api/v1/chat/{session_id}/summary`. */
+  getSummary(
+    sessionId: string,
+    query?: ChatGetSummaryParams | null,
+    options?: CallOptions,
+  ): APIPromise<ChatGetSummaryResponse> {
+    return this.#json('GET', '/api/v1/chat/{session_id}/summary', 'session summary', isSession, options, {
+      path: { session_id: sessionId },
+      query,
+    });
+  }
+
+  /** Delete a session: `DELETE /api/v1/chat/{session_id}`. Resolves to undefined. */
+  delete(sessionId: string, params?: ChatDeleteParams | null, options?: CallOptions): APIPromise<void> {
+    const { organization_id, project_id } = params ?? {};
+    const request = this.#core.request('DELETE', '/api/v1/chat/{session_id}', {
+      path: { session_id: sessionId },
+      query: { organization_id, project_id },
+      // As the official SDK does: the success has no body.
+      headers: { accept: '*/*' },
+    });
+    return apiPromise(
+      this.#core.transport.request(request, options).then(({ response }) => ({ data: undefined, response })),
+    );
+  }
+
+  /** Sends one JSON operation and checks that its 2xx body is the `expected` object. */
+  #json<T>(
+    method: string,
+    path: string,
+    expected: string,
+    check: (body: Record<string, unknown>) => string | undefined,
+    options: CallOptions | undefined,
+    input: OperationInput,
+  ): APIPromise<T> {
+    const send = async () => {
+      const request = this.#core.request(method, path, input);
+      const exchange = await this.#core.transport.request(request, options);
+      const data = decodeObject<T>(request.target as RequestTarget, exchange, expected, check);
+      return { data, response: exchange.response };
+    };
+    return apiPromise(send());
+  }
+}
