@@ -168,7 +168,7 @@ describe('session ids', () => {
 
 describe('errors', () => {
   it('an unknown session is a NotFoundError naming the operation and the session', async () => {
-    const server = await serve((req, res) =>
+    const server = await serve((_req, res) =>
       sendJson(res, 404, { detail: 'Chat session ses-gone not found' }, { 'x-request-id': 'req-404' }),
     );
     const client = ours(server);
