@@ -10,6 +10,7 @@ const { status, error } = spawnSync(
   ['run', task, '--filter=@llamacloud-chat/contract', ...process.argv.slice(2)],
   {
     stdio: 'inherit',
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
   },
 );
 if (error) throw error;

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 const build = spawnSync(
   'turbo',
   ['run', 'build', '--filter=@llamacloud-chat/mock...', '--output-logs=errors-only'],
-  { encoding: 'utf8' },
+  { encoding: 'utf8', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } },
 );
 if (build.error) throw build.error;
 if (build.status !== 0) {

@@ -8,6 +8,7 @@ const build = spawnSync(
   ['run', 'build', '--filter=@llamacloud-chat/cli...', '--output-logs=errors-only'],
   {
     encoding: 'utf8',
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
   },
 );
 if (build.error) throw build.error;

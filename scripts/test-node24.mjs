@@ -14,7 +14,16 @@ if (!existsSync(join(bin, 'node'))) {
   console.error(`Installing Node ${VERSION} from the npm registry into ${prefix} …`);
   execFileSync(
     'npm',
-    ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `node@${VERSION}`],
+    [
+      'install',
+      '--prefix',
+      prefix,
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--no-update-notifier',
+      `node@${VERSION}`,
+    ],
     {
       stdio: 'inherit',
     },
