@@ -1,34 +1,25 @@
 // The task graph's cache keys, read from `turbo run --dry=json` in a clone: an edit re-runs exactly the tasks that
 // depend on what changed, and nothing else.
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clone, pnpm, run } from './support/repo.js';
+import { type Clone, clone, type DryTask, dryRun, run, stopRunning } from './support/repo.js';
 
-const PIPELINE = ['lint:code', 'lint', 'typecheck', 'test', 'contract:live'];
+/** Every task of `pnpm test`, `pnpm build` and `pnpm contract`. */
+const PIPELINE = ['lint:code', 'lint', 'spec:check', 'build', 'typecheck', 'test', 'contract:live'];
 
-let repo: Awaited<ReturnType<typeof clone>>;
-let before: Map<string, { hash: string; cache: boolean }>;
+let repo: Clone;
+let before: Map<string, DryTask>;
 
-/** Each task's hash (and whether it may be cached) for the test pipeline, as turbo computes it now. */
-async function hashes(): Promise<Map<string, { hash: string; cache: boolean }>> {
-  const dry = await pnpm(repo.dir, ['exec', 'turbo', 'run', ...PIPELINE, '--dry=json']);
-  if (dry.code !== 0) throw new Error(`turbo --dry failed: ${dry.stderr}`);
-  const { tasks } = JSON.parse(dry.stdout) as {
-    tasks: { taskId: string; hash: string; command: string; resolvedTaskDefinition: { cache: boolean } }[];
-  };
-  return new Map(
-    tasks
-      .filter((t) => t.command !== '<NONEXISTENT>')
-      .map((t) => [t.taskId, { hash: t.hash, cache: t.resolvedTaskDefinition.cache }]),
-  );
-}
+/** Each task's hash (and whether it may be cached) for the pipeline, as turbo computes it now. */
+const hashes = () => dryRun(repo.dir, PIPELINE);
 
 /** The tasks whose hash differs from the unedited clone's, i.e. the tasks an edit makes turbo run again. */
 async function rerunAfter(edit: () => Promise<void>): Promise<string[]> {
   await edit();
   const after = await hashes();
   await run(repo.dir, 'git', ['checkout', '--', '.']);
+  await run(repo.dir, 'git', ['clean', '-fdqx']); // and every file an edit made, git-ignored or not
   return [...after]
     .filter(([id, { hash }]) => before.get(id)?.hash !== hash)
     .map(([id]) => id)
@@ -45,7 +36,10 @@ describe('turbo cache keys', () => {
     repo = await clone();
     before = await hashes();
   });
-  afterAll(() => repo?.dispose());
+  afterAll(async () => {
+    stopRunning();
+    await repo?.dispose();
+  });
 
   it('an unchanged rerun has the same key for every task: a full cache hit', async () => {
     expect(await rerunAfter(async () => {})).toEqual([]);
@@ -74,6 +68,32 @@ describe('turbo cache keys', () => {
       ]),
     );
     expect(rerun).not.toContain('//#lint:code');
+    expect(rerun).not.toContain('@llamacloud-chat/test-support#build');
+  });
+
+  it("git-ignored files (generated code, builds, logs, caches) change no task's key", async () => {
+    // What a run leaves behind, with contents no run would produce: were any of it an input, its key would move.
+    const ignored = ['.turbo/cache/x.json', 'node_modules/.cache/x.json', 'x.tsbuildinfo'];
+    const packages = (await readdir(join(repo.dir, 'packages'))).map((name) => `packages/${name}`);
+    for (const pkg of ['openapi', ...packages]) {
+      ignored.push(
+        `${pkg}/dist/index.js`,
+        `${pkg}/.turbo/turbo-build.log`,
+        `${pkg}/node_modules/.cache/x.json`,
+        `${pkg}/tsconfig.tsbuildinfo`,
+      );
+    }
+    for (const pkg of packages) ignored.push(`${pkg}/src/generated/openapi.ts`, `${pkg}/test/generated/x.ts`);
+    const rerun = await rerunAfter(async () => {
+      for (const file of ignored) {
+        await mkdir(dirname(join(repo.dir, file)), { recursive: true });
+        await writeFile(join(repo.dir, file), 'export const stale = 1;\n');
+      }
+      // The premise: git ignores every one of them.
+      expect((await run(repo.dir, 'git', ['status', '--porcelain'])).stdout).toBe('');
+    });
+
+    expect(rerun).toEqual([]);
   });
 
   it('a client source edit does not re-run generate', async () => {

@@ -1,7 +1,7 @@
 // Clones of this repository in temp folders, and pnpm and turbo run inside them as a developer would.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,20 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../.
 const PNPM = process.env.npm_execpath?.includes('pnpm') ? process.env.npm_execpath : undefined;
 const PINNED = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).packageManager as string;
 
+/**
+ * This process's environment without the settings of the turbo run that may have started it (`TURBO_*`: a
+ * remote cache, `--force`, a cache folder), so a clone's turbo is configured only by what a test passes; and
+ * with turbo's telemetry off, as the project's own scripts have it.
+ */
+function childEnv(env: Env): NodeJS.ProcessEnv {
+  const inherited = Object.entries(process.env).filter(([name]) => !name.startsWith('TURBO_'));
+  const merged = { ...Object.fromEntries(inherited), TURBO_TELEMETRY_DISABLED: '1', ...env };
+  return Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined));
+}
+
+/** Variables to set for a command, or (`undefined`) to leave out of its environment. */
+export type Env = Record<string, string | undefined>;
+
 export interface Run {
   code: number;
   stdout: string;
@@ -19,41 +33,184 @@ export interface Run {
   ms: number;
 }
 
-export function run(
-  cwd: string,
-  command: string,
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<Run> {
+export function run(cwd: string, command: string, args: string[], env: Env = {}): Promise<Run> {
   const start = performance.now();
   return new Promise((done) => {
-    execFile(
+    const child = execFile(
       command,
       args,
-      { cwd, env: { ...process.env, ...env }, maxBuffer: 256 * 2 ** 20 },
-      (error, stdout, stderr) =>
+      { cwd, env: childEnv(env), maxBuffer: 256 * 2 ** 20 },
+      (error, stdout, stderr) => {
+        if (child.pid) running.delete(child.pid);
         done({
           code: error ? Number((error as { code?: number }).code ?? 1) : 0,
           stdout,
           stderr,
           ms: performance.now() - start,
-        }),
+        });
+      },
     );
+    if (child.pid) running.add(child.pid);
   });
 }
 
+/** The commands `run` started that have not ended yet. */
+const running = new Set<number>();
+
+/**
+ * Kills every command still running, with every process it started (pnpm → turbo → tsc, …): for `afterAll`,
+ * when a test failed or timed out in the middle of one. Ctrl-C needs none of this: it reaches them all.
+ */
+export function stopRunning(): void {
+  const tree = [...running].flatMap((pid) => [pid, ...descendants(pid)]);
+  for (const pid of tree) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  running.clear();
+}
+
+/** Every process below `pid`, read from /proc (Linux; elsewhere none, and only `pid` itself is killed). */
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  let entries: string[] = [];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [];
+  }
+  for (const entry of entries) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // pid (comm) state ppid …; comm may hold spaces and parentheses, so read after the last ')'.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // Ended while being read.
+    }
+  }
+  const found: number[] = [];
+  for (let queue = [pid]; queue.length > 0; ) {
+    const next = children.get(queue.shift() as number) ?? [];
+    found.push(...next);
+    queue.push(...next);
+  }
+  return found;
+}
+
 /** Runs pnpm in `cwd` with `args`. */
-export function pnpm(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+export function pnpm(cwd: string, args: string[], env: Env = {}): Promise<Run> {
   return PNPM
     ? run(cwd, process.execPath, [PNPM, ...args], env)
     : run(cwd, 'npx', ['-y', PINNED, ...args], env);
 }
 
-/** A fresh clone of the committed repository in a temp folder; removed by `dispose()`. */
-export async function clone(): Promise<{ dir: string; dispose(): Promise<void> }> {
+export interface Clone {
+  dir: string;
+  /** Removes the clone and its temp folder. Safe to call twice. */
+  dispose(): Promise<void>;
+}
+
+/** A fresh clone of the committed repository (HEAD) in a temp folder; removed by `dispose()`. */
+export async function clone(): Promise<Clone> {
   const parent = await mkdtemp(join(tmpdir(), 'llamacloud-chat-clone-'));
+  const dispose = () => rm(parent, { recursive: true, force: true });
   const dir = join(parent, 'repo');
   const cloned = await run(ROOT, 'git', ['clone', '--quiet', '--no-hardlinks', ROOT, dir]);
-  if (cloned.code !== 0) throw new Error(`git clone failed: ${cloned.stderr}`);
-  return { dir, dispose: () => rm(parent, { recursive: true, force: true }) };
+  if (cloned.code !== 0) {
+    await dispose();
+    throw new Error(`git clone failed: ${cloned.stderr}`);
+  }
+  return { dir, dispose };
+}
+
+/** A fresh clone with its dependencies installed, as the README's Quick start does. */
+export async function installedClone(): Promise<Clone & { installMs: number }> {
+  const repo = await clone();
+  const install = await pnpm(repo.dir, ['install', '--frozen-lockfile', '--prefer-offline']);
+  if (install.code !== 0) {
+    await repo.dispose();
+    throw new Error(`pnpm install failed:\n${install.stdout.slice(-2000)}\n${install.stderr.slice(-2000)}`);
+  }
+  return { ...repo, installMs: install.ms };
+}
+
+export interface DryTask {
+  hash: string;
+  cache: boolean;
+  /** The files turbo hashed for this task, relative to its package. */
+  inputs: Record<string, string>;
+}
+
+/** Each task's key (hash) as `turbo run <args> --dry=json` computes it now, tasks no package defines left out. */
+export async function dryRun(dir: string, args: string[]): Promise<Map<string, DryTask>> {
+  const dry = await pnpm(dir, ['exec', 'turbo', 'run', ...args, '--dry=json']);
+  if (dry.code !== 0) throw new Error(`turbo --dry failed: ${dry.stderr}`);
+  const { tasks } = JSON.parse(dry.stdout) as {
+    tasks: {
+      taskId: string;
+      hash: string;
+      command: string;
+      inputs: Record<string, string>;
+      resolvedTaskDefinition: { cache: boolean };
+    }[];
+  };
+  return new Map(
+    tasks
+      .filter((t) => t.command !== '<NONEXISTENT>')
+      .map((t) => [t.taskId, { hash: t.hash, cache: t.resolvedTaskDefinition.cache, inputs: t.inputs }]),
+  );
+}
+
+export interface TaskRun {
+  hash: string;
+  /** MISS: the task ran; HIT: it was replayed from a cache. */
+  status: 'HIT' | 'MISS';
+  source: 'LOCAL' | 'REMOTE' | undefined;
+}
+
+/**
+ * Runs `turbo run <args>` for real and reads back, from turbo's run summary, each task's key and whether it ran
+ * or was replayed (and from which cache). Throws, with turbo's output, if the run fails.
+ */
+export async function turboRun(
+  dir: string,
+  args: string[],
+  env: Env = {},
+): Promise<{ tasks: Map<string, TaskRun>; ms: number }> {
+  const result = await pnpm(
+    dir,
+    ['exec', 'turbo', 'run', ...args, '--summarize', '--output-logs=errors-only'],
+    env,
+  );
+  if (result.code !== 0) {
+    throw new Error(`turbo run ${args.join(' ')} failed:\n${result.stdout.slice(-4000)}\n${result.stderr}`);
+  }
+  const path = /Summary:\s+(\S+\.json)/.exec(result.stdout)?.[1];
+  if (!path) throw new Error(`turbo printed no run summary:\n${result.stdout.slice(-2000)}`);
+  const summary = JSON.parse(await readFile(resolve(dir, path), 'utf8')) as {
+    tasks: {
+      taskId: string;
+      hash: string;
+      command: string;
+      cache: { status: 'HIT' | 'MISS'; source?: 'LOCAL' | 'REMOTE' };
+    }[];
+  };
+  const tasks = new Map(
+    summary.tasks
+      .filter((t) => t.command !== '<NONEXISTENT>')
+      .map((t) => [t.taskId, { hash: t.hash, status: t.cache.status, source: t.cache.source }] as const),
+  );
+  return { tasks, ms: result.ms };
+}
+
+/** The ids of the tasks whose status is `status`, sorted. */
+export function withStatus(tasks: Map<string, TaskRun>, status: TaskRun['status']): string[] {
+  return [...tasks]
+    .filter(([, t]) => t.status === status)
+    .map(([id]) => id)
+    .sort();
 }

@@ -1,0 +1,203 @@
+// The project's commands run for real in two installed clones of HEAD, and what a developer sees of them.
+//
+// Turbo's cache keys: a small slice of the task graph, run in both clones, which share a self-hosted remote cache
+// (in this process, on 127.0.0.1):
+// - "warm" is the developer's checkout: it has run the slice, edited the spec and reverted the edit, so it has
+//   generated files, dist/ and .turbo/ (and a local cache);
+// - "fresh" is CI's, or a new colleague's: installed, nothing run.
+// The slice is `build` of the examples package and what it depends on: `generate` (spec → types), the client's
+// build of the generated types, a consumer's build, and a build that does not depend on the spec at all
+// (test-support). No test suite runs inside the clones. These tests run in order and build on each other.
+//
+// Quiet output: no telemetry notice from turbo (and its telemetry off), no Node end-of-life banner from Redocly.
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RemoteCache, startRemoteCache } from './support/remote-cache.js';
+import {
+  type Clone,
+  dryRun,
+  installedClone,
+  pnpm,
+  stopRunning,
+  turboRun,
+  withStatus,
+} from './support/repo.js';
+
+const SLICE = ['build', '--filter=@llamacloud-chat/examples...'];
+const SLICE_TASKS = [
+  '@llamacloud-chat/client#build',
+  '@llamacloud-chat/client#generate',
+  '@llamacloud-chat/examples#build',
+  '@llamacloud-chat/test-support#build',
+];
+/** What depends on the spec in the slice: its generated types, the client built from them, the client's consumer. */
+const SPEC_DEPENDENTS = [
+  '@llamacloud-chat/client#build',
+  '@llamacloud-chat/client#generate',
+  '@llamacloud-chat/examples#build',
+];
+/** Every task of `pnpm test`, `pnpm build` and `pnpm contract`, for comparing keys. */
+const EVERY_TASK = ['lint:code', 'lint', 'spec:check', 'build', 'typecheck', 'test', 'contract:live'];
+
+const GENERATED = 'packages/client/src/generated/openapi.ts';
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
+
+let remote: RemoteCache | undefined;
+let warm: Clone | undefined;
+let fresh: Clone | undefined;
+
+beforeAll(async () => {
+  const started = await Promise.allSettled([startRemoteCache(), installedClone(), installedClone()]);
+  const [r, w, f] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined));
+  remote = r as RemoteCache | undefined;
+  warm = w as Clone | undefined;
+  fresh = f as Clone | undefined;
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+});
+
+// Runs even when beforeAll or a test failed or timed out: stops any command still running in a clone, then the
+// server, and removes both clones and the cache's storage.
+afterAll(async () => {
+  stopRunning();
+  await Promise.allSettled([remote?.close(), warm?.dispose(), fresh?.dispose()]);
+});
+
+describe('turbo runs in clones', () => {
+  it('a spec edit re-runs exactly the tasks that depend on the spec, and the next run replays them all', async () => {
+    const dir = (warm as Clone).dir;
+    const cold = await turboRun(dir, SLICE);
+    expect(withStatus(cold.tasks, 'MISS')).toEqual(SLICE_TASKS);
+
+    const spec = join(dir, 'openapi/openapi.yaml');
+    const original = await readFile(spec, 'utf8');
+    const edited = original.replace(
+      'List all chat sessions for the current project.',
+      'List every chat session of the project.',
+    );
+    expect(edited).not.toBe(original);
+    await writeFile(spec, edited);
+
+    const predicted = await dryRun(dir, SLICE);
+    const first = await turboRun(dir, SLICE);
+    const second = await turboRun(dir, SLICE);
+    console.info(
+      `spec edit: the slice ran cold in ${(cold.ms / 1000).toFixed(1)} s; after the edit the first run took ` +
+        `${(first.ms / 1000).toFixed(1)} s, the second ${(second.ms / 1000).toFixed(1)} s`,
+    );
+
+    expect(withStatus(first.tasks, 'MISS')).toEqual(SPEC_DEPENDENTS);
+    expect(withStatus(first.tasks, 'HIT')).toEqual(['@llamacloud-chat/test-support#build']);
+    expect(withStatus(second.tasks, 'HIT')).toEqual(SLICE_TASKS);
+    // One key per task for the edited spec: the one turbo predicts before anything runs is the one the first run
+    // stores and the second finds.
+    for (const id of SLICE_TASKS) {
+      expect(first.tasks.get(id)?.hash, id).toBe(predicted.get(id)?.hash);
+      expect(second.tasks.get(id)?.hash, id).toBe(predicted.get(id)?.hash);
+    }
+
+    // Undoing the edit is an edit too: everything is back in the local cache.
+    await writeFile(spec, original);
+    const reverted = await turboRun(dir, SLICE);
+    expect(withStatus(reverted.tasks, 'HIT')).toEqual(SLICE_TASKS);
+    for (const id of SLICE_TASKS) expect(reverted.tasks.get(id)?.hash, id).toBe(cold.tasks.get(id)?.hash);
+  });
+
+  it('a warm checkout and a fresh clone of the same commit compute the same key for every task', async () => {
+    const w = (warm as Clone).dir;
+    const f = (fresh as Clone).dir;
+    // The premise: the warm one has the git-ignored outputs of runs, the fresh one none.
+    expect(await exists(join(w, GENERATED))).toBe(true);
+    expect(await exists(join(w, 'packages/examples/dist/list-sessions.js'))).toBe(true);
+    expect(await exists(join(f, 'packages/client/src/generated'))).toBe(false);
+    expect(await exists(join(f, 'packages/client/dist'))).toBe(false);
+
+    const warmKeys = await dryRun(w, EVERY_TASK);
+    const freshKeys = await dryRun(f, EVERY_TASK);
+    const differing = [...new Set([...warmKeys.keys(), ...freshKeys.keys()])]
+      .filter((id) => warmKeys.get(id)?.hash !== freshKeys.get(id)?.hash)
+      .sort();
+    expect(differing).toEqual([]);
+    expect(freshKeys.size).toBeGreaterThan(20);
+  });
+
+  it('the warm checkout replays every task from the entries the fresh clone wrote to the remote cache', async () => {
+    const r = remote as RemoteCache;
+    const w = (warm as Clone).dir;
+    const f = (fresh as Clone).dir;
+    const filled = await turboRun(f, SLICE, r.env);
+    expect(withStatus(filled.tasks, 'MISS')).toEqual(SLICE_TASKS);
+    const written = [...filled.tasks.values()].map((t) => t.hash).sort();
+    expect([...r.uploaded].sort()).toEqual(written);
+
+    // Remote only: the warm checkout's local cache, which holds the same keys, may not answer.
+    const replay = await turboRun(w, [...SLICE, '--cache=remote:r'], r.env);
+    console.info(
+      `remote cache: the fresh clone ran the slice in ${(filled.ms / 1000).toFixed(1)} s; ` +
+        `the warm checkout replayed it from the remote in ${(replay.ms / 1000).toFixed(1)} s`,
+    );
+    expect(withStatus(replay.tasks, 'HIT')).toEqual(SLICE_TASKS);
+    expect([...replay.tasks.values()].map((t) => t.source)).toEqual(SLICE_TASKS.map(() => 'REMOTE'));
+    expect([...r.downloaded].sort()).toEqual(written);
+    expect(await readFile(join(w, GENERATED), 'utf8')).toBe(await readFile(join(f, GENERATED), 'utf8'));
+  });
+});
+
+describe('quiet output', () => {
+  it("the project's turbo commands keep turbo's telemetry off and print no notice about it", async () => {
+    // An empty home, as on a new machine or in CI, where turbo would first enable telemetry and announce it.
+    const home = await mkdtemp(join(tmpdir(), 'empty-home-'));
+    try {
+      const generate = await pnpm((warm as Clone).dir, ['run', 'generate'], {
+        HOME: home,
+        XDG_CONFIG_HOME: undefined,
+        TURBO_TELEMETRY_DISABLED: undefined,
+        DO_NOT_TRACK: undefined,
+      });
+      expect(generate.code, generate.stderr).toBe(0);
+      expect(generate.stdout).toContain('@llamacloud-chat/client:generate');
+      // Turbo's notice: "Attention: Turborepo now collects completely anonymous telemetry …".
+      expect(`${generate.stdout}${generate.stderr}`).not.toMatch(/anonymous telemetry|docs\/telemetry/i);
+      expect(await exists(join(home, '.config/turborepo/telemetry.json'))).toBe(false);
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+
+  it("the spec's lint prints Redocly's findings and no Node end-of-life banner", async () => {
+    const dir = (warm as Clone).dir;
+    const lint = await pnpm(dir, ['--filter', '@llamacloud-chat/openapi', 'run', 'lint']);
+    expect(lint.code, lint.stderr).toBe(0);
+    expect(lint.stderr).toContain('Your API description is valid');
+    expect(`${lint.stdout}${lint.stderr}`).not.toMatch(/end-of-life|support is ending|╔/);
+
+    // A spec with a problem still fails the lint, and says where.
+    const spec = await readFile(join(dir, 'openapi/openapi.yaml'), 'utf8');
+    await writeFile(
+      join(dir, 'openapi/broken.yaml'),
+      spec.replace(/^openapi: (.*)$/m, 'openapi: $1\nfoo: bar'),
+    );
+    try {
+      const broken = await pnpm(dir, [
+        '--filter',
+        '@llamacloud-chat/openapi',
+        'exec',
+        'node',
+        'scripts/lint.mjs',
+        'broken.yaml',
+      ]);
+      expect(broken.code).not.toBe(0);
+      expect(broken.stdout).toContain('Property `foo` is not expected here.');
+      expect(broken.stderr).toContain('Validation failed with 1 error');
+      expect(`${broken.stdout}${broken.stderr}`).not.toMatch(/end-of-life|support is ending/);
+    } finally {
+      await rm(join(dir, 'openapi/broken.yaml'), { force: true });
+    }
+  });
+});
