@@ -22,6 +22,9 @@ if (!existsSync(join(bin, 'node'))) {
       '--no-audit',
       '--no-fund',
       '--no-update-notifier',
+      // Errors only: npm would warn about pnpm's own npm_config_* settings (unknown to npm) and about node@24's
+      // preinstall script, which it runs all the same (it fetches the platform's binary).
+      '--loglevel=error',
       `node@${VERSION}`,
     ],
     {
