@@ -1,6 +1,6 @@
 // What every operation of one client shares: its checked options, its transport, and how a request to one of
 // the spec's paths is built. `new LlamaCloud()` and `createClient()` each make one.
-import { InvalidRequestError, type ListingContext, type RequestTarget } from './errors.js';
+import { InvalidRequestError, type ListingContext, type RequestTarget } from './errors/index.js';
 import { type ClientOptions, type ResolvedClientOptions, resolveClientOptions } from './options.js';
 import { checkedQuerySerializer, checkQuery } from './request-checks.js';
 import { type OutgoingRequest, Transport } from './transport.js';
@@ -20,6 +20,8 @@ export interface OperationInput {
   idempotent?: boolean | undefined;
   /** See `OutgoingRequest.uncertainOutcome`. */
   uncertainOutcome?: string | undefined;
+  /** See `OutgoingRequest.retryAnswered`. */
+  retryAnswered?: boolean | undefined;
 }
 
 /**
@@ -84,6 +86,7 @@ export class ClientCore {
       body: json,
       idempotent: input.idempotent,
       uncertainOutcome: input.uncertainOutcome,
+      retryAnswered: input.retryAnswered,
     };
   }
 }

@@ -22,9 +22,10 @@ export {
   PageLimitError,
   PermissionDeniedError,
   RateLimitError,
+  StreamInterruptedError,
   TimeoutError,
   UnprocessableEntityError,
-} from './errors.js';
+} from './errors/index.js';
 export type { components, operations, paths } from './generated/openapi.js';
 export { LlamaCloud } from './llama-cloud.js';
 export { type ClientOptions, DEFAULT_BASE_URL, EU_BASE_URL, type RetryTimers } from './options.js';
@@ -40,6 +41,8 @@ export {
   paginate,
 } from './pagination/paginate.js';
 export { type CallOptions, Chat, type RequestOptions } from './resources/chat.js';
+export { ChatStream, ChatStreamPromise } from './streaming/chat-stream.js';
+export type { ChatStreamEvent, UnknownChatEvent } from './streaming/event-decoder.js';
 export type {
   ChatCreateParams,
   ChatCreateResponse,

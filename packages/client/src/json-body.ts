@@ -1,5 +1,5 @@
 // Decodes a 2xx body that must be a JSON object; anything else is a MalformedResponseError saying what it is.
-import { type ListingContext, MalformedResponseError, type RequestTarget } from './errors.js';
+import { type ListingContext, MalformedResponseError, type RequestTarget } from './errors/index.js';
 import type { Exchange } from './transport.js';
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');

@@ -1,7 +1,7 @@
 // Client options, normalised once: environment defaults applied, every value checked, so the rest of the client
 // works with values it can trust. Per-call options are checked the same way, once per call.
 import { sleep } from './abort.js';
-import { ClientConfigError } from './errors.js';
+import { ClientConfigError } from './errors/index.js';
 import { type ClientLog, clientLog, isLogLevel, LOG_LEVELS, type Logger, type LogLevel } from './logging.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-timing.js';
 

@@ -1,7 +1,7 @@
 // Checks a request against the spec before it is sent: values no URL can carry, query parameters the operation
 // does not have, and values of the wrong type. A failed check throws InvalidRequestError; nothing is sent.
 import { createQuerySerializer, type Middleware } from 'openapi-fetch';
-import { InvalidRequestError, type ListingContext } from './errors.js';
+import { InvalidRequestError, type ListingContext } from './errors/index.js';
 import { queryParameters } from './generated/openapi.query.js';
 
 const serialize = createQuerySerializer();

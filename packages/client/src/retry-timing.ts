@@ -76,6 +76,8 @@ export interface RetryContext {
    * never reached the server, or a response that explicitly asks for a retry, is retried.
    */
   idempotent: boolean;
+  /** False for a request never to be sent again once any answer came (a streamed chat turn). @default true */
+  retryAnswered?: boolean | undefined;
 }
 
 const RETRYABLE_STATUS = (status: number) =>
@@ -92,7 +94,7 @@ export function retryDelay(outcome: AttemptOutcome, context: RetryContext): numb
     return backoff();
   }
   const { status, headers } = outcome.response;
-  if (status < 400) return undefined;
+  if (status < 400 || context.retryAnswered === false) return undefined;
   const override = headers.get('x-should-retry');
   if (override === 'false') return undefined;
   const asked = requestedWait(headers, now);

@@ -1,7 +1,7 @@
 // The transport: sends one request with the key, a timeout per attempt (covering the body too) and retries, and
 // returns one explicit result, the response with its body read as text. It is also the one boundary where the
 // key is scrubbed from what came back, so nothing built from a result can leak it.
-import { linkedController } from './abort.js';
+import { type LinkedController, linkedController } from './abort.js';
 import {
   AbortedError,
   APIError,
@@ -10,9 +10,10 @@ import {
   type LlamaCloudError,
   type RequestTarget,
   TimeoutError,
-} from './errors.js';
+} from './errors/index.js';
 import { loggableHeaders } from './logging.js';
 import type { CallRetryOptions, ResolvedClientOptions } from './options.js';
+import { scrubHeaders, scrubText } from './redaction.js';
 import { type AttemptOutcome, classifyFailure, requestedWait, retryDelay } from './retry-timing.js';
 
 /** One request, ready to send. */
@@ -31,6 +32,8 @@ export interface OutgoingRequest {
    * but no answer came (a timeout, a reset), e.g. "The session may or may not have been created".
    */
   uncertainOutcome?: string | undefined;
+  /** False for a request never to be sent again once any answer came (a streamed chat turn). @default true */
+  retryAnswered?: boolean | undefined;
 }
 
 /** Per-call options, the documented way a call's settings reach the transport. */
@@ -41,6 +44,17 @@ export interface CallOptions extends CallRetryOptions {
   context?: ListingContext | undefined;
 }
 
+/** A 2xx response whose body is left to read as a stream. */
+export interface OpenedStream {
+  /** Status and headers (any header echoing the key is scrubbed); read `body` for the stream. */
+  response: Response;
+  attempts: number;
+  /** The request's own abort controller, still linked to the caller's signal: abort it to close the stream. */
+  link: LinkedController;
+  /** The client's or call's timeout, for the reader to apply between chunks. */
+  timeout: number;
+}
+
 /** What a request came back with. */
 export interface Exchange {
   /** Status and headers (any header echoing the key is scrubbed); the body is already read into `text`. */
@@ -49,24 +63,6 @@ export interface Exchange {
   text: string;
   /** How many attempts it took. */
   attempts: number;
-}
-
-const REDACTED = '[redacted]';
-
-/** The response with any header that echoes `secret` scrubbed; the same object when none does. */
-function scrubHeaders(response: Response, secret: string): Response {
-  let echoes = false;
-  response.headers.forEach((value) => {
-    if (value.includes(secret)) echoes = true;
-  });
-  if (!echoes) return response;
-  const headers = new Headers();
-  response.headers.forEach((value, name) => {
-    headers.append(name, value.replaceAll(secret, REDACTED));
-  });
-  const scrubbed = new Response(null, { status: response.status, statusText: response.statusText, headers });
-  Object.defineProperty(scrubbed, 'url', { value: response.url });
-  return scrubbed;
 }
 
 /** The error for a fetch that produced no response. */
@@ -134,6 +130,20 @@ export class Transport {
    * `ConnectionError`, `TimeoutError` or `AbortedError` when no response came.
    */
   async send(request: OutgoingRequest, call: CallOptions = {}): Promise<Exchange> {
+    return (await this.#run(request, call, false)) as Exchange;
+  }
+
+  /**
+   * Sends `request` and, on a 2xx, hands over the response with its body unread (for a stream); any other
+   * status is read and thrown as the `APIError` that names it. The caller must `link.release()` when done.
+   */
+  async open(request: OutgoingRequest, call: CallOptions = {}): Promise<OpenedStream> {
+    const result = await this.#run(request, call, true);
+    if ('link' in result) return result;
+    throw this.#apiError(request, result, call);
+  }
+
+  async #run(request: OutgoingRequest, call: CallOptions, stream: boolean): Promise<Exchange | OpenedStream> {
     const { fetch, fetchOptions, retry, timers, apiKey, defaultQuery, log } = this.#options;
     const timeout = call.timeout ?? retry.timeout;
     const policy = call.maxRetries === undefined ? retry : { ...retry, maxRetries: call.maxRetries };
@@ -155,7 +165,13 @@ export class Transport {
       let outcome: AttemptOutcome;
       let failed: unknown;
       let exchange: Exchange | undefined;
+      let handedOver = false;
       const started = logId ? timers.now() : 0;
+      const succeeded = (status: number) =>
+        logId &&
+        log.info(
+          `[${logId}] ${method} ${url} succeeded with status ${status} in ${timers.now() - started}ms`,
+        );
       if (logId && log.enabled('debug')) {
         log.debug(`[${logId}] sending request`, { method, url, attempt, headers: loggableHeaders(headers) });
       }
@@ -168,18 +184,15 @@ export class Transport {
           body,
           signal: link.signal,
         };
-        const raw = await fetch(url, init);
-        const text = await raw.text();
-        exchange = {
-          response: scrubHeaders(raw, apiKey),
-          text: text.includes(apiKey) ? text.replaceAll(apiKey, REDACTED) : text,
-          attempts: attempt,
-        };
-        if (raw.status < 400) {
-          if (logId)
-            log.info(
-              `[${logId}] ${method} ${url} succeeded with status ${raw.status} in ${timers.now() - started}ms`,
-            );
+        const response = scrubHeaders(await fetch(url, init), apiKey);
+        if (stream && response.status < 400) {
+          succeeded(response.status);
+          handedOver = true;
+          return { response, attempts: attempt, link, timeout };
+        }
+        exchange = { response, text: scrubText(await response.text(), apiKey), attempts: attempt };
+        if (response.status < 400) {
+          succeeded(response.status);
           return exchange;
         }
         outcome = { response: exchange.response };
@@ -189,7 +202,7 @@ export class Transport {
         outcome = { failure: classifyFailure(error, timedOut) };
       } finally {
         clearTimeout(timer);
-        link.release();
+        if (!handedOver) link.release();
       }
       const wait = retryDelay(outcome, {
         retry: attempt - 1,
@@ -197,6 +210,7 @@ export class Transport {
         random: timers.random(),
         now: timers.now(),
         idempotent: request.idempotent ?? true,
+        retryAnswered: request.retryAnswered,
       });
       if (logId) {
         const what = exchange
@@ -221,12 +235,10 @@ export class Transport {
     }
   }
 
-  /** Like `send`, but a non-2xx status is thrown as the `APIError` subclass that names it. */
-  async request(request: OutgoingRequest, call: CallOptions = {}): Promise<Exchange> {
-    const exchange = await this.send(request, call);
+  /** The `APIError` subclass that names a non-2xx exchange's status. */
+  #apiError(request: OutgoingRequest, exchange: Exchange, call: CallOptions): APIError {
     const { response } = exchange;
-    if (response.ok) return exchange;
-    throw APIError.generate(
+    return APIError.generate(
       {
         target: request.target,
         status: response.status,
@@ -238,5 +250,12 @@ export class Transport {
       requestedWait(response.headers, this.#options.timers.now()),
       call.context,
     );
+  }
+
+  /** Like `send`, but a non-2xx status is thrown as the `APIError` subclass that names it. */
+  async request(request: OutgoingRequest, call: CallOptions = {}): Promise<Exchange> {
+    const exchange = await this.send(request, call);
+    if (exchange.response.ok) return exchange;
+    throw this.#apiError(request, exchange, call);
   }
 }

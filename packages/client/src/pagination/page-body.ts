@@ -1,6 +1,6 @@
 // Checks that a 2xx body is a page the paginator can follow: a JSON object with an `items` array and a string or
 // null `next_page_token`. Anything else is a MalformedResponseError, never zero items.
-import type { ListingContext, RequestTarget } from '../errors.js';
+import type { ListingContext, RequestTarget } from '../errors/index.js';
 import { decodeObject, describeJsonType } from '../json-body.js';
 import type { Exchange } from '../transport.js';
 

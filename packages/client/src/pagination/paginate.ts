@@ -2,7 +2,7 @@
 // whose 200 body is `{ items, next_page_token }`. The item type follows from the path.
 import type { Client } from 'openapi-fetch';
 import { type ClientCore, CORE } from '../client-core.js';
-import { AbortedError, APIError, ClientConfigError, type RequestTarget } from '../errors.js';
+import { AbortedError, APIError, ClientConfigError, type RequestTarget } from '../errors/index.js';
 import { type CallRetryOptions, checkRetryOptions } from '../options.js';
 import { requestedWait } from '../retry-timing.js';
 import { networkError } from '../transport.js';

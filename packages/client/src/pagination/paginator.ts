@@ -7,7 +7,7 @@ import {
   type ListingContext,
   PageLimitError,
   type RequestTarget,
-} from '../errors.js';
+} from '../errors/index.js';
 import type { CallOptions, Exchange } from '../transport.js';
 import { Page, type PageSource } from './page.js';
 import { decodePageBody } from './page-body.js';

@@ -3,11 +3,12 @@
 // checks, key, retries, timeouts, typed errors, redaction).
 import { type APIPromise, apiPromise } from '../api-promise.js';
 import type { ClientCore, OperationInput } from '../client-core.js';
-import type { RequestTarget } from '../errors.js';
+import { InvalidRequestError, type RequestTarget } from '../errors/index.js';
 import { decodeObject } from '../json-body.js';
 import type { CallRetryOptions } from '../options.js';
 import type { PagePromise } from '../pagination/page-promise.js';
 import { coreFetcher, type PaginateOptions, startListing } from '../pagination/paginate.js';
+import { ChatStream, ChatStreamPromise } from '../streaming/chat-stream.js';
 import type {
   ChatCreateParams,
   ChatCreateResponse,
@@ -19,6 +20,7 @@ import type {
   ChatListResponse,
   ChatRetrieveParams,
   ChatRetrieveResponse,
+  ChatStreamParams,
 } from '../types.js';
 
 /** Options of one call: `{ signal, timeout, maxRetries }`. */
@@ -36,6 +38,9 @@ const isSession = (body: Record<string, unknown>) =>
 
 const CREATE_UNCERTAIN =
   'The request may have reached the server, so the session may or may not have been created: list sessions before creating it again.';
+
+const STREAM_UNCERTAIN =
+  'The request may have reached the server, so the turn may or may not have run: retrieve the session before sending the prompt again.';
 
 export class Chat {
   readonly #core: ClientCore;
@@ -109,6 +114,38 @@ export class Chat {
     return apiPromise(
       this.#core.transport.request(request, options).then(({ response }) => ({ data: undefined, response })),
     );
+  }
+
+  /**
+   * Run one chat turn: `POST /api/v1/chat/{session_id}/messages/stream` with `{ prompt, index_ids }`.
+   * `for await` over the result for each event the moment it arrives, or `await` it for the stream once the
+   * headers are in. `timeout` bounds the silence between bytes, not the turn. The POST is never sent twice: it
+   * is retried only when it surely never reached the server.
+   */
+  stream(sessionId: string, params: ChatStreamParams, options?: CallOptions): ChatStreamPromise {
+    const { organization_id, project_id, ...body } = params ?? ({} as ChatStreamParams);
+    const open = async () => {
+      if (typeof body.prompt !== 'string' || !Array.isArray(body.index_ids)) {
+        throw new InvalidRequestError(
+          'stream() needs { prompt: string, index_ids: string[] }; both are required. Nothing was sent.',
+        );
+      }
+      const request = this.#core.request('POST', '/api/v1/chat/{session_id}/messages/stream', {
+        path: { session_id: sessionId },
+        query: { organization_id, project_id },
+        body,
+        headers: { accept: 'text/event-stream' },
+        idempotent: false,
+        retryAnswered: false,
+        uncertainOutcome: STREAM_UNCERTAIN,
+      });
+      return new ChatStream(
+        request.target,
+        await this.#core.transport.open(request, options),
+        options?.signal,
+      );
+    };
+    return new ChatStreamPromise(open());
   }
 
   /** Sends one JSON operation and checks that its 2xx body is the `expected` object. */

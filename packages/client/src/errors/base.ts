@@ -1,0 +1,46 @@
+// The root of the client's error family, and the errors raised before anything is sent. Every error the client
+// raises extends LlamaCloudError; each class names its own `kind` (see index.ts for ErrorKind).
+/** Where a request went, for messages: `GET /api/v1/chat`. Never includes the query or credentials. */
+export type RequestTarget = `${string} /${string}`;
+
+/** Where in a listing an error happened; set by the paginator on every error it raises. */
+export interface ListingContext {
+  /** The `page_token` of the page that failed (null for a first page asked for without one). */
+  cursor?: string | null | undefined;
+  /** The 1-based number of the page that failed. */
+  pageNumber?: number | undefined;
+}
+
+interface ErrorOptions extends ListingContext {
+  cause?: unknown;
+}
+
+/** Base class of every error this package raises; switch on `kind` or use `instanceof`. */
+export abstract class LlamaCloudError extends Error {
+  /** A stable, machine-readable name for the kind of failure. */
+  abstract readonly kind: string;
+  /**
+   * Set when the error interrupted a paginated listing: the `page_token` to resume from, or null to start over.
+   * `list({ ...params, page_token: error.cursor })` continues with no item lost or repeated.
+   */
+  readonly cursor?: string | null;
+  /** Set when the error interrupted a paginated listing: the 1-based number of the page that failed. */
+  readonly pageNumber?: number;
+
+  constructor(message: string, options: ErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    if (options.cursor !== undefined) this.cursor = options.cursor;
+    if (options.pageNumber !== undefined) this.pageNumber = options.pageNumber;
+  }
+}
+
+/** The client was constructed with options it cannot work with (no API key, a malformed base URL). */
+export class ClientConfigError extends LlamaCloudError {
+  readonly kind = 'config';
+}
+
+/** A parameter no request could carry, or one the spec forbids; nothing was sent. */
+export class InvalidRequestError extends LlamaCloudError {
+  readonly kind = 'invalid_request';
+}

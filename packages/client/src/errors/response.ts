@@ -1,0 +1,33 @@
+// A 2xx response whose body is not what the spec says.
+import { type ListingContext, LlamaCloudError, type RequestTarget } from './base.js';
+
+/** A 2xx response whose body is not what the spec says: not JSON, truncated, or the wrong shape. */
+export class MalformedResponseError extends LlamaCloudError {
+  readonly kind = 'malformed_response';
+  /** The response's status. */
+  readonly status: number;
+  /** The response headers. */
+  readonly headers: Headers;
+  /** The start of the body as received, for diagnosis. */
+  readonly bodySnippet: string;
+
+  constructor(
+    target: RequestTarget,
+    response: { status: number; headers: Headers },
+    problem: string,
+    text: string,
+    context: ListingContext = {},
+    /** What the body should have been: `page`, `session`. */
+    expected = 'page',
+  ) {
+    const type = response.headers.get('content-type') ?? 'no content-type';
+    const snippet = text.length > 120 ? `${text.slice(0, 120)}…` : text;
+    super(
+      `${response.status} from ${target} is not a valid ${expected}: ${problem} (${type}, body ${JSON.stringify(snippet)}).`,
+      context,
+    );
+    this.status = response.status;
+    this.headers = response.headers;
+    this.bodySnippet = snippet;
+  }
+}

@@ -1,0 +1,237 @@
+// A streamed chat turn: each event as soon as its bytes arrive, an idle timeout between chunks, the connection
+// closed at once on break or abort, and a cut-off turn reported as such. The POST is never sent again.
+import type { LinkedController } from '../abort.js';
+import {
+  AbortedError,
+  InvalidRequestError,
+  type LlamaCloudError,
+  type RequestTarget,
+  StreamInterruptedError,
+  TimeoutError,
+} from '../errors/index.js';
+import type { OpenedStream } from '../transport.js';
+import type { StopEvent, StopUsage } from '../types.js';
+import { ChatEventDecoder, type ChatStreamEvent } from './event-decoder.js';
+
+/** Why the reader aborted the request: its idle timer fired. */
+const IDLE = Symbol('idle');
+
+/** A chat turn whose response headers have arrived. Iterate it once; the helpers work during or after. */
+export class ChatStream implements AsyncIterable<ChatStreamEvent> {
+  /** The HTTP response (status and headers); its body is this stream. */
+  readonly response: Response;
+  readonly #target: RequestTarget;
+  readonly #link: LinkedController;
+  readonly #timeout: number;
+  readonly #caller: AbortSignal | undefined;
+  #iterator: AsyncGenerator<ChatStreamEvent, void, undefined> | undefined;
+  #finished: Promise<void> | undefined;
+  readonly #deltas: string[] = [];
+  #text: string | undefined;
+  #stop: StopEvent | undefined;
+
+  /** @internal Made by `client.beta.chat.stream()`. */
+  constructor(target: RequestTarget, opened: OpenedStream, caller: AbortSignal | undefined) {
+    this.response = opened.response;
+    this.#target = target;
+    this.#link = opened.link;
+    this.#timeout = opened.timeout;
+    this.#caller = caller;
+  }
+
+  /** Each event as it arrives. A stream is read once: a second loop throws. */
+  [Symbol.asyncIterator](): AsyncGenerator<ChatStreamEvent, void, undefined> {
+    if (this.#iterator) {
+      throw new InvalidRequestError('This chat stream is already being read; a turn can be read only once.');
+    }
+    this.#iterator = this.#read();
+    return this.#iterator;
+  }
+
+  /** Closes the connection now; a loop over the stream ends with an AbortedError. */
+  abort(): void {
+    this.#link.abort(new DOMException('The chat stream was aborted.', 'AbortError'));
+  }
+
+  /** The answer: the text deltas joined (or the `text` event's content, when no deltas came). */
+  async text(): Promise<string> {
+    await this.#drain();
+    return this.#deltas.length ? this.#deltas.join('') : (this.#text ?? '');
+  }
+
+  /** The turn's `stop` event: its usage, and whether it failed. Undefined if none came. */
+  async stopEvent(): Promise<StopEvent | undefined> {
+    await this.#drain();
+    return this.#stop;
+  }
+
+  /** The turn's token usage and duration, from its `stop` event. */
+  async usage(): Promise<StopUsage | undefined> {
+    return (await this.stopEvent())?.usage;
+  }
+
+  /** The events as a web ReadableStream, for frameworks that take one; cancelling it closes the connection. */
+  toReadableStream(): ReadableStream<ChatStreamEvent> {
+    const events = this[Symbol.asyncIterator]();
+    return new ReadableStream<ChatStreamEvent>({
+      async pull(controller) {
+        const next = await events.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      async cancel() {
+        await events.return();
+      },
+    });
+  }
+
+  /** Reads the rest of the stream (all of it, if nobody is iterating), keeping what the helpers need. */
+  #drain(): Promise<void> {
+    this.#finished ??= (async () => {
+      if (!this.#iterator)
+        for await (const _ of this) {
+        }
+      else if (this.#reading) await this.#reading;
+    })();
+    return this.#finished;
+  }
+
+  /** Settles when a loop that is running has ended. */
+  #reading: Promise<void> | undefined;
+
+  async *#read(): AsyncGenerator<ChatStreamEvent, void, undefined> {
+    let finish: () => void = () => {};
+    this.#reading = new Promise((resolve) => {
+      finish = resolve;
+    });
+    const body = this.response.body;
+    const decoder = new ChatEventDecoder(this.#target, this.response);
+    const reader = body?.getReader();
+    let ended = false;
+    try {
+      if (!reader) throw new StreamInterruptedError(this.#target, 0, 'the response had no body');
+      for (;;) {
+        const chunk = await this.#readChunk(reader, decoder);
+        const events = chunk.done ? decoder.end() : decoder.push(chunk.value);
+        for (const event of events) {
+          this.#keep(event);
+          yield event;
+        }
+        if (decoder.problem) throw decoder.problem;
+        if (this.#stop || decoder.done) break;
+        if (chunk.done) {
+          ended = true;
+          throw new StreamInterruptedError(
+            this.#target,
+            decoder.count,
+            'the server closed the stream before the turn ended',
+          );
+        }
+      }
+    } finally {
+      if (!ended) {
+        // Leaving early, failing, or done after `stop`: close the connection rather than drain it.
+        this.#link.abort(new DOMException('The chat stream was closed.', 'AbortError'));
+        await reader?.cancel().catch(() => {});
+      }
+      this.#link.release();
+      finish();
+    }
+  }
+
+  /** The next chunk, within the idle timeout; a failure becomes the error a caller should see. */
+  async #readChunk(
+    reader: ReadableStreamDefaultReader<Uint8Array>,
+    decoder: ChatEventDecoder,
+  ): Promise<Awaited<ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']>>> {
+    const timer = setTimeout(() => this.#link.abort(IDLE), this.#timeout);
+    try {
+      return await reader.read();
+    } catch (error) {
+      throw this.#failure(error, decoder.count);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #failure(error: unknown, events: number): LlamaCloudError {
+    const reason = this.#link.signal.reason;
+    if (this.#caller?.aborted) return new AbortedError(this.#target, this.#caller.reason);
+    if (reason === IDLE) {
+      return new TimeoutError(
+        this.#target,
+        this.#timeout,
+        1,
+        { cause: error },
+        `No byte arrived for ${this.#timeout} ms after ${events} event${events === 1 ? '' : 's'}: the turn was cut off and is not sent again.`,
+      );
+    }
+    if (this.#link.signal.aborted) return new AbortedError(this.#target, reason);
+    return new StreamInterruptedError(this.#target, events, 'the connection dropped', error);
+  }
+
+  #keep(event: ChatStreamEvent): void {
+    if (event.type === 'text_delta') this.#deltas.push(event.content);
+    else if (event.type === 'text') this.#text = event.content;
+    else if (event.type === 'stop') this.#stop = event;
+  }
+}
+
+/**
+ * A chat turn on its way: `for await` over it for each event as it arrives, or `await` it for the ChatStream once
+ * the response headers are in (a status error is thrown there).
+ */
+export class ChatStreamPromise implements PromiseLike<ChatStream>, AsyncIterable<ChatStreamEvent> {
+  readonly #opened: Promise<ChatStream>;
+
+  /** @internal Made by `client.beta.chat.stream()`. */
+  constructor(opened: Promise<ChatStream>) {
+    this.#opened = opened;
+    // A caller who only iterates sees a failure there, not as an unhandled rejection here.
+    opened.catch(() => {});
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: awaitable on purpose, for the stream once headers arrive.
+  then<A = ChatStream, B = never>(
+    onFulfilled?: ((stream: ChatStream) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return this.#opened.then(onFulfilled, onRejected);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<ChatStreamEvent, void, undefined> {
+    yield* await this.#opened;
+  }
+
+  /** See {@link ChatStream.text}. */
+  async text(): Promise<string> {
+    return (await this.#opened).text();
+  }
+
+  /** See {@link ChatStream.stopEvent}. */
+  async stopEvent(): Promise<StopEvent | undefined> {
+    return (await this.#opened).stopEvent();
+  }
+
+  /** See {@link ChatStream.usage}. */
+  async usage(): Promise<StopUsage | undefined> {
+    return (await this.#opened).usage();
+  }
+
+  /** See {@link ChatStream.toReadableStream}; the stream starts when the response headers arrive. */
+  toReadableStream(): ReadableStream<ChatStreamEvent> {
+    let events: ReadableStreamDefaultReader<ChatStreamEvent> | undefined;
+    const opened = this.#opened;
+    return new ReadableStream<ChatStreamEvent>({
+      async pull(controller) {
+        events ??= (await opened).toReadableStream().getReader();
+        const next = await events.read();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      async cancel(reason) {
+        await events?.cancel(reason);
+      },
+    });
+  }
+}

@@ -1,0 +1,107 @@
+// Bytes of a Server-Sent Events response in, chat events out. eventsource-parser does the framing (fields,
+// CRLF, comments, events split across chunks); this decodes each `data:` as one JSON event, whatever the server's
+// chunking, including a multi-byte character split between two chunks.
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { MalformedResponseError, type RequestTarget } from '../errors/index.js';
+import type { ChatEvent } from '../types.js';
+
+/** The event types the spec knows. */
+const KNOWN_TYPES = new Set<string | undefined>([
+  undefined,
+  'user_input',
+  'thinking_delta',
+  'thinking',
+  'text_delta',
+  'text',
+  'tool_call',
+  'tool_result',
+  'stop',
+]);
+
+/**
+ * An event whose `type` the spec does not know (one the API added later), yielded rather than dropped: `event`
+ * is exactly what arrived. It has its own `type` so a `switch` over the known types still narrows.
+ */
+export interface UnknownChatEvent {
+  readonly type: 'unknown';
+  /** The `type` the server sent. */
+  readonly unknownType: string;
+  /** The event as it came. */
+  readonly event: Readonly<Record<string, unknown>>;
+}
+
+/** What a streamed chat turn yields: a known event, or one the spec does not know yet. */
+export type ChatStreamEvent = ChatEvent | UnknownChatEvent;
+
+export class ChatEventDecoder {
+  readonly #parser;
+  readonly #text = new TextDecoder('utf-8');
+  readonly #target: RequestTarget;
+  readonly #response: Response;
+  #ready: ChatStreamEvent[] = [];
+  /** Set when a `data:` field could not be decoded; the events before it are still handed out first. */
+  problem: MalformedResponseError | undefined;
+  /** Events decoded so far. */
+  count = 0;
+  /** A `[DONE]` data field arrived: the server says the stream is over. */
+  done = false;
+
+  constructor(target: RequestTarget, response: Response) {
+    this.#target = target;
+    this.#response = response;
+    this.#parser = createParser({ onEvent: (message) => this.#decode(message) });
+  }
+
+  /** The events completed by `chunk`, up to the first that cannot be decoded (see `problem`). */
+  push(chunk: Uint8Array): ChatStreamEvent[] {
+    this.#parser.feed(this.#text.decode(chunk, { stream: true }));
+    return this.#take();
+  }
+
+  /** The events completed by the end of the stream (a last event without its blank line). */
+  end(): ChatStreamEvent[] {
+    this.#parser.feed(this.#text.decode());
+    this.#parser.reset({ consume: true });
+    return this.#take();
+  }
+
+  #take(): ChatStreamEvent[] {
+    const ready = this.#ready;
+    this.#ready = [];
+    return ready;
+  }
+
+  #decode({ data, event, id }: EventSourceMessage): void {
+    if (this.problem || this.done) return;
+    if (data.trim() === '[DONE]') {
+      this.done = true;
+      return;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(data);
+    } catch {
+      value = undefined;
+    }
+    const number = this.count + 1;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      const named = [event && `event: ${event}`, id && `id: ${id}`].filter(Boolean).join(', ');
+      this.problem = new MalformedResponseError(
+        this.#target,
+        this.#response,
+        `event ${number}${named ? ` (${named})` : ''} has data that is not a JSON object`,
+        data,
+        {},
+        'event stream',
+      );
+      return;
+    }
+    this.count = number;
+    const type = (value as { type?: unknown }).type;
+    this.#ready.push(
+      KNOWN_TYPES.has(type as string | undefined)
+        ? (value as ChatEvent)
+        : { type: 'unknown', unknownType: String(type), event: value as Record<string, unknown> },
+    );
+  }
+}
