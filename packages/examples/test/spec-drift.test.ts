@@ -83,7 +83,7 @@ describe('a spec edit reaches the consumer through generate and build', () => {
 
   it('type-checks the consumer against the unedited spec', async () => {
     expect(await regenerateAndTypecheck()).toEqual({ ok: true, output: '' });
-  }, 60_000);
+  }, 240_000);
 
   it('fails the consumer typecheck once `session_id` is removed from ChatListResponse', async () => {
     await editSpec((spec) => {
@@ -100,5 +100,5 @@ describe('a spec edit reaches the consumer through generate and build', () => {
     expect(result.output).toMatch(
       /src\/first-page\.ts\(\d+,\d+\): error TS2339: Property 'session_id' does not exist/,
     );
-  }, 60_000);
+  }, 240_000);
 });
