@@ -7,6 +7,8 @@ export interface Exchange {
   method: string;
   /** Path and query, e.g. `/api/v1/chat?page_size=1`. Never the key, which travels only in a header. */
   target: string;
+  /** The request body as sent ('' when there was none). */
+  requestBody: string;
   status: number;
   contentType: string | null;
   violations: Violation[];
@@ -28,10 +30,12 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     const request = new Request(input, init);
     const url = new URL(request.url);
     if (options.prefer) request.headers.set('prefer', options.prefer);
+    const requestBody = await request.clone().text();
     const response = await globalThis.fetch(request);
     exchanges.push({
       method: request.method,
       target: url.pathname + url.search,
+      requestBody,
       status: response.status,
       contentType: response.headers.get('content-type'),
       violations: decodeViolations(response.headers.get('sl-violations')),

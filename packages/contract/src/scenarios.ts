@@ -1,6 +1,8 @@
 // The request scenarios every contract run plays through the client: against the Prism mock, and in live mode
 // through Prism's validating proxy against a real server. A scenario fails on any violation Prism reports, an
-// unexpected status, or an error from the client.
+// unexpected status, an error from the client, or a break it names itself (a session that is not the one asked
+// for). Against a real server they change nothing but what they create: the one scenario that writes creates a
+// session and deletes that session, and only that one, whatever happens in between.
 import LlamaCloud, { AuthenticationError, PageLimitError } from '@llamacloud-chat/client';
 import { createHarness, type Exchange } from './harness.js';
 import { describeViolation } from './violations.js';
@@ -9,19 +11,55 @@ export interface Scenario {
   name: string;
   /** What a conforming server does, in words, for the report. */
   expected: string;
-  /** The status every response must have. */
-  status: number;
+  /** The status every response must have, or the statuses a response may have, by request. */
+  status: number | ((exchange: Exchange) => readonly number[]);
   /** Send this key instead of the real one. */
   apiKey?: string;
   /** How to make the stateless mock answer as a real server would. */
   mockPrefer?: string;
-  run(client: LlamaCloud): Promise<unknown>;
+  /** Plays the scenario; `fail` records a break that Prism and the client cannot see. */
+  run(client: LlamaCloud, fail: (problem: string) => void): Promise<unknown>;
   /** An error the scenario expects from the client (and so is not a failure). */
   expectsError?(error: unknown): boolean;
 }
 
 /** A key no server accepts. */
 export const WRONG_KEY = 'llx-contract-wrong-key';
+
+/** The statuses the spec documents for each step of a session's life. */
+const LIFECYCLE_STATUSES: Record<string, readonly number[]> = { POST: [200, 201], GET: [200], DELETE: [204] };
+
+const failure = (error: unknown) =>
+  `the client failed: ${error instanceof Error ? error.message : String(error)}`;
+
+/**
+ * Creates a session, reads it and its summary, and deletes it: every JSON operation of the chat resource, and
+ * the only scenario that writes. The delete is in a `finally`, of the id create returned and of nothing else, so
+ * it runs whatever the reads did; when create fails there is no id and nothing is deleted.
+ */
+async function sessionLifecycle(client: LlamaCloud, fail: (problem: string) => void) {
+  const { session_id: id } = await client.beta.chat.create({});
+  try {
+    const reads = [
+      ['retrieve', () => client.beta.chat.retrieve(id)],
+      ['getSummary', () => client.beta.chat.getSummary(id)],
+    ] as const;
+    for (const [name, read] of reads) {
+      try {
+        const session = await read();
+        if (session.session_id !== id) {
+          fail(
+            `${name} answered with session ${JSON.stringify(session.session_id)}, not ${JSON.stringify(id)}`,
+          );
+        }
+      } catch (error) {
+        fail(failure(error));
+      }
+    }
+  } finally {
+    await client.beta.chat.delete(id);
+  }
+}
 
 export const scenarios: Scenario[] = [
   {
@@ -59,6 +97,14 @@ export const scenarios: Scenario[] = [
     run: (client) => client.beta.chat.list().firstPage(),
     expectsError: (error) => error instanceof AuthenticationError,
   },
+  {
+    name: 'a session created, read, summarised and deleted',
+    expected:
+      'a 200 or 201 ChatListResponse from create, then for that session a 200 ChatRetrieveResponse ' +
+      '(with events), a 200 ChatListResponse and a 204',
+    status: (exchange) => LIFECYCLE_STATUSES[exchange.method] ?? [],
+    run: sessionLifecycle,
+  },
 ];
 
 export interface ScenarioTarget {
@@ -85,30 +131,27 @@ export async function runScenario(scenario: Scenario, target: ScenarioTarget): P
     baseUrl: target.baseUrl,
     fetch: harness.fetch,
   });
-  let clientError: string | undefined;
+  const own: string[] = [];
   try {
-    await scenario.run(client);
+    await scenario.run(client, (problem) => own.push(problem));
   } catch (error) {
-    if (!scenario.expectsError?.(error)) {
-      clientError = `the client failed: ${error instanceof Error ? error.message : String(error)}`;
-    }
+    if (!scenario.expectsError?.(error)) own.push(failure(error));
   }
   const failures: string[] = [];
   const lines = [`✗ ${scenario.name}: expected ${scenario.expected}`];
   for (const exchange of harness.exchanges) {
     const problems = exchange.violations.map(describeViolation);
-    if (exchange.status !== scenario.status)
-      problems.unshift(`status ${exchange.status}, expected ${scenario.status}`);
+    const statuses = typeof scenario.status === 'number' ? [scenario.status] : scenario.status(exchange);
+    if (!statuses.includes(exchange.status))
+      problems.unshift(`status ${exchange.status}, expected ${statuses.join(' or ')}`);
     failures.push(...problems);
     lines.push(
       `  ${exchange.method} ${exchange.target} → ${exchange.status} ${exchange.contentType ?? '(no content-type)'}`,
     );
     lines.push(...problems.map((problem) => `    - ${problem}`));
   }
-  if (clientError) {
-    failures.push(clientError);
-    lines.push(`  - ${clientError}`);
-  }
+  failures.push(...own);
+  lines.push(...own.map((problem) => `  - ${problem}`));
   return {
     scenario,
     exchanges: harness.exchanges,

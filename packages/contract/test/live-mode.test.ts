@@ -1,12 +1,19 @@
 // Live mode (`CONTRACT_BASE_URL=… pnpm contract`), run for real against two local upstreams: it passes against
-// one that keeps the spec, and fails against one that breaks it, naming every break in plain words.
+// one that keeps the spec, and fails against one that breaks it, naming every break in plain words. Against
+// both it writes nothing but the one session it creates, and deletes that session and no other.
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, type TestServer } from '@llamacloud-chat/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { breaking, conforming, LIVE_KEY } from './support/upstreams.js';
+import {
+  breakingUpstream,
+  type ChatUpstream,
+  conformingUpstream,
+  LIVE_KEY,
+  sessionIdOf,
+} from './support/upstreams.js';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
@@ -36,18 +43,56 @@ function liveRun(upstream: string) {
 
 describe('live mode', () => {
   const upstreams: TestServer[] = [];
+  const conforming = conformingUpstream();
+  const breaking = breakingUpstream();
   let good: { code: number; output: string };
   let bad: { code: number; output: string };
 
   beforeAll(async () => {
-    const [goodServer, badServer] = await Promise.all([startServer(conforming), startServer(breaking)]);
-    upstreams.push(goodServer, badServer);
+    // One at a time, so the one that fails to start (if any) is closed by afterAll too.
+    upstreams.push(await startServer(conforming.handler));
+    upstreams.push(await startServer(breaking.handler));
+    const [goodServer, badServer] = upstreams as [TestServer, TestServer];
     [good, bad] = await Promise.all([liveRun(goodServer.url), liveRun(badServer.url)]);
   }, 90_000);
   afterAll(() => Promise.all(upstreams.map((u) => u.close())));
 
+  /** A request as `METHOD <session id>[ summary]`, the id decoded; `METHOD <path>` for any other path. */
+  const described = (r: TestServer['requests'][number]) => {
+    const id = sessionIdOf(r.path);
+    return id === undefined
+      ? `${r.method} ${r.path}`
+      : `${r.method} ${id}${r.path.endsWith('/summary') ? ' summary' : ''}`;
+  };
+
+  it.each([
+    ['one that keeps the spec', 0, conforming],
+    ['one that breaks it', 1, breaking],
+  ] as [string, number, ChatUpstream][])(
+    'against %s, it creates one session, reads it, summarises it and deletes it, and writes nothing else',
+    (_label, index, upstream) => {
+      expect(upstream.created).toHaveLength(1);
+      const [id] = upstream.created;
+      const requests = upstreams[index]?.requests ?? [];
+      // Every write: the one create and the delete of what it created.
+      expect(requests.filter((r) => !['GET', 'HEAD'].includes(r.method)).map(described)).toEqual([
+        'POST /api/v1/chat',
+        `DELETE ${id}`,
+      ]);
+      // Every request about a session, in order: the delete comes last, after the reads.
+      expect(requests.filter((r) => sessionIdOf(r.path) !== undefined).map(described)).toEqual([
+        `GET ${id}`,
+        `GET ${id} summary`,
+        `DELETE ${id}`,
+      ]);
+      // The session is gone from the server, and the sessions it listed (which live mode did not create) are
+      // still there: they were never deleted, only listed.
+      expect(upstream.sessions.size).toBe(0);
+    },
+  );
+
   it('passes against a server that keeps the spec', () => {
-    expect(good.output).toContain('5 passed');
+    expect(good.output).toContain('6 passed');
     expect(good.code).toBe(0);
     // Through the proxy to the server itself, with the key.
     const onePerPage = upstreams[0]?.requests.find((r) => r.url === '/api/v1/chat?page_size=1');
@@ -67,11 +112,22 @@ describe('live mode', () => {
       '- response: The received media type "text/html" does not match the one specified in the current response: application/json',
       '- body must be object',
       '- the client failed: 200 from GET /api/v1/chat is not a valid page: the body is not JSON',
+      'POST /api/v1/chat → 201 application/json',
+      '- index_ids must be array or null',
+      'GET /api/v1/chat/ses-broken%201 → 200 application/json',
+      '- events must be array',
+      'GET /api/v1/chat/ses-broken%201/summary → 200 application/json',
+      '- generated_title must be string or null',
+      'DELETE /api/v1/chat/ses-broken%201 → 200 application/json',
+      '- status 200, expected 204',
+      '- response: Unable to match the returned status code with those defined in the document: 204,401,404,422',
+      '- the client failed: 200 from GET /api/v1/chat/ses-broken%201 is not a valid session: "events" is not an array',
+      '- getSummary answered with session "ses-someone-else", not "ses-broken 1"',
     ]) {
       expect(bad.output).toContain(line);
     }
     expect(bad.output).toContain('1 passed');
-    expect(bad.output).toContain('4 failed');
+    expect(bad.output).toContain('5 failed');
   });
 
   it('never prints the API key', () => {

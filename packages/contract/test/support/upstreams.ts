@@ -1,7 +1,9 @@
-// Two stand-ins for a real List Sessions server: one that keeps the spec and one that breaks it in five ways.
-// Live mode must pass against the first and name every break of the second. Served with test-support's
-// recording server (`startServer`).
-import { type Handler, sendJson } from '@llamacloud-chat/test-support';
+// Two stand-ins for a real chat server: one that keeps the spec and one that breaks it, in five ways when
+// listing and in five more across a session's life. Live mode must pass against the first and name every break
+// of the second. Served with test-support's recording server (`startServer`). Each chat upstream remembers the
+// sessions it created, so a test can check that live mode deleted that one and nothing else.
+import type { ServerResponse } from 'node:http';
+import { type Handler, type ReceivedRequest, sendJson } from '@llamacloud-chat/test-support';
 
 export const LIVE_KEY = 'llx-live-test-key';
 
@@ -14,7 +16,7 @@ function authenticated(respond: Handler): Handler {
 }
 
 /** Three pages of sessions as the real API sends them: offset-less timestamps, nulls, and fields the spec does not name. */
-export const conforming: Handler = authenticated(({ query }, res) => {
+const conformingList: Handler = ({ query }, res) => {
   const n = Number((query.page_token ?? 'p1').slice(1));
   sendJson(res, 200, {
     items: [
@@ -35,10 +37,10 @@ export const conforming: Handler = authenticated(({ query }, res) => {
     next_page_token: n < 3 ? `p${n + 1}` : null,
     total_count: 6,
   });
-});
+};
 
 /** The breaks: a wrong type, a missing required field, a wrong array element type, no next_page_token, HTML. */
-export const breaking: Handler = authenticated(({ query }, res) => {
+const breakingList: Handler = ({ query }, res) => {
   if (query.page_size === '1') {
     res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>502 Bad Gateway</body></html>');
   } else if (query.page_token === 'p2') {
@@ -53,4 +55,100 @@ export const breaking: Handler = authenticated(({ query }, res) => {
       next_page_token: 'p2',
     });
   }
-});
+};
+
+/** A chat upstream: its handler, and the ids of the sessions it created and still holds. */
+export interface ChatUpstream {
+  handler: Handler;
+  /** Every session id it handed out, in order. */
+  created: string[];
+  /** The sessions it holds now, by id. */
+  sessions: Map<string, Record<string, unknown>>;
+}
+
+/** The session id in a `/api/v1/chat/{session_id}[/summary]` path, decoded; undefined for any other path. */
+export function sessionIdOf(path: string): string | undefined {
+  const segment = /^\/api\/v1\/chat\/([^/]+)(?:\/summary)?$/.exec(path)?.[1];
+  return segment === undefined ? undefined : decodeURIComponent(segment);
+}
+
+/** Routes the chat resource's requests; the list to `list`, anything else a 404. */
+function chatRoutes(
+  list: Handler,
+  create: () => Record<string, unknown>,
+  session: (request: ReceivedRequest, res: ServerResponse, found: Record<string, unknown>) => void,
+): ChatUpstream {
+  const created: string[] = [];
+  const sessions = new Map<string, Record<string, unknown>>();
+  const handler = authenticated((request, res) => {
+    const { method, path } = request;
+    if (method === 'GET' && path === '/api/v1/chat') return list(request, res);
+    if (method === 'POST' && path === '/api/v1/chat') {
+      const body = create();
+      const id = String(body.session_id);
+      created.push(id);
+      sessions.set(id, body);
+      return sendJson(res, 201, body);
+    }
+    const id = sessionIdOf(path);
+    const found = id === undefined ? undefined : sessions.get(id);
+    if (id === undefined || !found) return sendJson(res, 404, { detail: `Chat session ${id} not found` });
+    session(request, res, found);
+    if (method === 'DELETE') sessions.delete(id);
+  });
+  return { handler, created, sessions };
+}
+
+/**
+ * Keeps the spec: a 201 for create, the session and its events for retrieve (one with a field the spec does not
+ * name), its summary, a 204 for delete, a 404 for a session it does not hold. Its session ids need escaping.
+ */
+export function conformingUpstream(): ChatUpstream {
+  let n = 0;
+  return chatRoutes(
+    conformingList,
+    () => ({
+      last_updated_at: '2026-04-23T08:16:40.502311',
+      session_id: `ses-live ${++n}/ü`,
+      generated_title: null,
+      index_ids: null,
+      job_metadata: null,
+    }),
+    ({ method, path }, res, found) => {
+      if (method === 'DELETE') res.writeHead(204).end();
+      else if (path.endsWith('/summary')) sendJson(res, 200, found);
+      else
+        sendJson(res, 200, {
+          ...found,
+          events: [
+            { type: 'user_input', content: 'Hello' },
+            { type: 'text', content: 'Hi.', citations: [] },
+            { type: 'stop', error: null, is_error: false, usage: { turns: 1 } },
+          ],
+        });
+    },
+  );
+}
+
+/**
+ * Breaks the spec across a session's life, while still deleting what it created: create's index_ids is a
+ * string; retrieve has no events list; the summary has a numeric title and is another session's; delete answers
+ * 200 with a body.
+ */
+export function breakingUpstream(): ChatUpstream {
+  return chatRoutes(
+    breakingList,
+    () => ({ last_updated_at: '2026-04-23T08:16:40Z', session_id: 'ses-broken 1', index_ids: 'idx-abc123' }),
+    ({ method, path }, res, found) => {
+      if (method === 'DELETE') sendJson(res, 200, { deleted: true });
+      else if (path.endsWith('/summary'))
+        sendJson(res, 200, {
+          ...found,
+          index_ids: null,
+          session_id: 'ses-someone-else',
+          generated_title: 42,
+        });
+      else sendJson(res, 200, { ...found, index_ids: null, events: null });
+    },
+  );
+}
