@@ -1,24 +1,29 @@
 // What the CLI is given by whoever runs it: streams, environment, a signal. main.ts passes the process's own;
 // tests pass in-memory streams and an environment of their choosing.
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 /** An output stream and the terminal facts about it (a TTY's `isTTY` and `columns`). */
 export type Output = Writable & { isTTY?: boolean; columns?: number };
 
+/** An input stream and whether it is a terminal (a person who can answer a question). */
+export type Input = Readable & { isTTY?: boolean };
+
 export interface CliIO {
   stdout: Output;
   stderr: Output;
+  /** Where a confirmation is read from; only a terminal is asked (`sessions delete`). */
+  stdin: Input;
   /** The environment to read LLAMA_CLOUD_* and the launcher's LLAMACLOUD_CHAT_COMMAND from. */
   env: Readonly<Record<string, string | undefined>>;
-  /** Aborting it stops the listing at once (Ctrl-C); the run then returns 130. */
+  /** Aborting it stops the command at once (Ctrl-C); the run then returns 130. */
   signal?: AbortSignal;
 }
 
 /** Exit codes, as documented in the usage text and the README. */
 export const ExitCode = {
-  /** Everything was listed (or the reader went away, as with `| head`). */
+  /** Done (or the reader went away, as with `| head`). */
   ok: 0,
-  /** The listing failed: an API or network error, or the built-in mock could not start. */
+  /** An API or network error, or the built-in mock could not start. */
   failed: 1,
   /** A usage or configuration error the user must fix; nothing was sent. */
   usage: 2,

@@ -1,17 +1,12 @@
 // `sessions list`: every session, page by page, through the client's pagination.
-import LlamaCloud, {
-  type ChatListParams,
-  ClientConfigError,
-  InvalidRequestError,
-  LlamaCloudError,
-} from '@llamacloud-chat/client';
-import { ConfigError } from './errors.js';
+import { type ChatListParams, LlamaCloudError } from '@llamacloud-chat/client';
 import { commandLine } from './invocation.js';
-import { type CliIO, ExitCode } from './io.js';
+import { ExitCode } from './io.js';
 import { type Format, sessionWriter } from './output.js';
 import { progress } from './progress.js';
+import { announceMock, type CommandContext, clientFor, logTo, reportFailure } from './session-command.js';
 import { resolveTarget, type Target } from './target.js';
-import { plural, printable } from './text.js';
+import { plural } from './text.js';
 
 export interface ListOptions {
   projectId?: string;
@@ -24,11 +19,7 @@ export interface ListOptions {
   prefetch?: boolean;
 }
 
-export interface ListContext extends CliIO {
-  /** The arguments as typed (without the command), for the hints. */
-  argv: readonly string[];
-  /** The command that runs this CLI where the user is, for the hints. */
-  command: string;
+export interface ListContext extends CommandContext {
   /** The options that take a value (`--project-id`), so a value that looks like an option stays with it. */
   takesValue: ReadonlySet<string>;
 }
@@ -36,7 +27,7 @@ export interface ListContext extends CliIO {
 /** Lists sessions to stdout; returns the exit code. */
 export async function listSessions(options: ListOptions, context: ListContext): Promise<number> {
   const { stdout, stderr, env, signal = new AbortController().signal } = context;
-  const log = (line: string) => stderr.write(`${line}\n`);
+  const log = logTo(context);
   const format = options.format ?? (stdout.isTTY ? 'table' : 'ndjson');
   const writer = sessionWriter(format, stdout);
   let target: Target | undefined;
@@ -45,20 +36,14 @@ export async function listSessions(options: ListOptions, context: ListContext): 
   const shown = progress(stderr, env);
   try {
     target = await resolveTarget(env);
-    if (target.mock) {
-      log(
-        `Using the built-in mock of openapi/openapi.yaml at ${target.baseUrl}, because LLAMA_CLOUD_BASE_URL is not set.`,
-      );
-      log('To list real sessions, export LLAMA_CLOUD_API_KEY=<your key> and run:');
-      const real = { LLAMA_CLOUD_BASE_URL: 'https://api.cloud.llamaindex.ai' };
-      log(`  ${commandLine(context.command, withoutPageToken(context.argv, context.takesValue), real)}`);
-    }
+    announceMock(
+      target,
+      context,
+      'To list real sessions',
+      withoutPageToken(context.argv, context.takesValue),
+    );
     shown.start();
-    const client = new LlamaCloud({
-      baseUrl: target.baseUrl,
-      apiKey: target.apiKey,
-      maxRetries: options.maxRetries,
-    });
+    const client = clientFor(target, options);
     const params: ChatListParams = {
       project_id: options.projectId,
       organization_id: options.organizationId,
@@ -80,32 +65,19 @@ export async function listSessions(options: ListOptions, context: ListContext): 
     return ExitCode.ok;
   } catch (error) {
     shown.stop();
-    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return ExitCode.ok; // the reader went away (| head)
-    if (signal.aborted) {
-      log('Interrupted.');
-      return ExitCode.interrupted;
+    const code = reportFailure(error, context);
+    if (code === ExitCode.failed && target) {
+      const cursor = error instanceof LlamaCloudError ? error.cursor : undefined;
+      if (typeof cursor === 'string') {
+        const server: Record<string, string> = target.mock ? {} : { LLAMA_CLOUD_BASE_URL: target.baseUrl };
+        const args = [...withoutPageToken(context.argv, context.takesValue), '--page-token', cursor];
+        log(
+          `${plural(count, 'session')} ${count === 1 ? 'was' : 'were'} listed before the error. To resume from the failed page:`,
+        );
+        log(`  ${commandLine(context.command, args, server)}`);
+      }
     }
-    if (error instanceof ConfigError) {
-      log(`error: ${error.message}`);
-      return ExitCode.usage;
-    }
-    log(`error: ${printable(error instanceof Error ? error.message : String(error))}`);
-    if (error instanceof ClientConfigError) {
-      log(
-        'Check LLAMA_CLOUD_BASE_URL and LLAMA_CLOUD_API_KEY, or unset LLAMA_CLOUD_BASE_URL to use the built-in mock.',
-      );
-      return ExitCode.usage;
-    }
-    if (error instanceof InvalidRequestError) return ExitCode.usage; // nothing was sent; the arguments need fixing
-    if (error instanceof LlamaCloudError && typeof error.cursor === 'string' && target) {
-      const server: Record<string, string> = target.mock ? {} : { LLAMA_CLOUD_BASE_URL: target.baseUrl };
-      const args = [...withoutPageToken(context.argv, context.takesValue), '--page-token', error.cursor];
-      log(
-        `${plural(count, 'session')} ${count === 1 ? 'was' : 'were'} listed before the error. To resume from the failed page:`,
-      );
-      log(`  ${commandLine(context.command, args, server)}`);
-    }
-    return ExitCode.failed;
+    return code;
   } finally {
     await target?.close();
   }

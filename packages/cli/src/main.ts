@@ -11,6 +11,7 @@ process.once('SIGINT', () => {
 process.exitCode = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
+  stdin: process.stdin,
   env: process.env,
   signal: controller.signal,
 });

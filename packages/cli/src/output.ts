@@ -18,7 +18,7 @@ export interface SessionWriter {
  * reader went away, as with `| head`) is kept by one listener for the writer's whole life, so it is never
  * thrown at the process; the next write rejects with it.
  */
-function pipeWriter(out: Writable) {
+export function pipeWriter(out: Writable) {
   let failure: Error | undefined;
   out.on('error', (error) => {
     failure ??= error;

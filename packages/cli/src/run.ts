@@ -4,8 +4,18 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { commandName } from './invocation.js';
 import { type CliIO, ExitCode } from './io.js';
 import { type ListOptions, listSessions } from './list-sessions.js';
+import {
+  type CreateOptions,
+  createSession,
+  deleteSession,
+  type GetFormat,
+  getSession,
+  type SessionOptions,
+  type SummaryFormat,
+  sessionSummary,
+} from './session-commands.js';
 
-export { type CliIO, ExitCode, type Output } from './io.js';
+export { type CliIO, ExitCode, type Input, type Output } from './io.js';
 
 function integer(min: number) {
   return (value: string) => {
@@ -18,8 +28,8 @@ function integer(min: number) {
 }
 
 const EXIT_CODES = `Exit codes:
-  0    every session was listed (or the reader went away, as with | head)
-  1    the listing failed: an API or network error, or the built-in mock could not start
+  0    done (or the reader went away, as with | head)
+  1    an API or network error (including no such session), or the built-in mock could not start
   2    a usage or configuration error; nothing was sent
   130  interrupted (Ctrl-C)`;
 
@@ -32,7 +42,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
   const program = new Command(command)
     .description(
-      'List LlamaCloud chat sessions. Without LLAMA_CLOUD_BASE_URL, it uses a built-in mock of the API.',
+      'LlamaCloud chat sessions: list, create, show and delete them. Without LLAMA_CLOUD_BASE_URL, it uses a ' +
+        'built-in mock of the API.',
     )
     .exitOverride()
     .showHelpAfterError()
@@ -46,32 +57,82 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     })
     .addHelpText('after', `\n${EXIT_CODES}`);
 
-  const list = program
-    .command('sessions')
-    .description('Chat sessions.')
+  const server =
+    'Reads LLAMA_CLOUD_BASE_URL and LLAMA_CLOUD_API_KEY; with no LLAMA_CLOUD_BASE_URL it starts a built-in mock.';
+  const format = (formats: string[], defaults: string) =>
+    new Option('--format <format>', `output format (default: ${defaults})`).choices(formats);
+  const context = { ...io, argv, command };
+  /** The options every command that sends a request takes. */
+  const common = (sub: Command) =>
+    sub
+      .option('--project-id <id>', 'the project the session belongs to')
+      .option('--organization-id <id>', 'the organization the session belongs to')
+      .option('--max-retries <n>', 'retries after a failed request (default: 2)', integer(0))
+      .addHelpText('after', `\n${EXIT_CODES}`);
+
+  const sessions = program.command('sessions').description('Chat sessions.');
+  const list = sessions
     .command('list')
-    .description(
-      'List every chat session, page by page.\n\n' +
-        'Reads LLAMA_CLOUD_BASE_URL and LLAMA_CLOUD_API_KEY; with no LLAMA_CLOUD_BASE_URL it starts a built-in mock.',
-    )
+    .summary('List every session, page by page.')
+    .description(`List every chat session, page by page.\n\n${server}`)
     .option('--project-id <id>', 'only sessions of this project')
     .option('--organization-id <id>', 'only sessions of this organization')
     .option('--page-size <n>', 'sessions per request', integer(1))
     .option('--limit <n>', 'stop after this many sessions', integer(1))
-    .addOption(
-      new Option(
-        '--format <format>',
-        'output format (default: table on a terminal, otherwise ndjson)',
-      ).choices(['table', 'json', 'ndjson']),
-    )
+    .addOption(format(['table', 'json', 'ndjson'], 'table on a terminal, otherwise ndjson'))
     .option('--page-token <token>', 'start from this cursor, e.g. the one an error said to resume from')
     .option('--max-retries <n>', 'retries after a failed request (default: 2)', integer(0))
     .option('--prefetch', 'fetch the next page while writing the current one')
     .addHelpText('after', `\n${EXIT_CODES}`)
-    .exitOverride()
     .action(async (options: ListOptions) => {
-      exitCode = await listSessions(options, { ...io, argv, command, takesValue });
+      exitCode = await listSessions(options, { ...context, takesValue });
     });
+  common(
+    sessions
+      .command('create')
+      .summary('Create a session and print it.')
+      .description(`Create a chat session and print it.\n\n${server}`)
+      .option('--index <id...>', 'bind the session to this index (repeatable); none makes an unbound session')
+      .addOption(format(['table', 'json', 'ndjson'], 'table on a terminal, otherwise ndjson')),
+  ).action(async (options: CreateOptions) => {
+    exitCode = await createSession(options, context);
+  });
+  common(
+    sessions
+      .command('get')
+      .summary('Print a session and its history.')
+      .description(
+        'Print a session and its history: a transcript on a terminal, otherwise the session as JSON, exactly as ' +
+          `the API sent it.\n\n${server}`,
+      )
+      .argument('<id>', 'the session id')
+      .addOption(format(['transcript', 'json', 'ndjson'], 'transcript on a terminal, otherwise json')),
+  ).action(async (id: string, options: SessionOptions & { format?: GetFormat }) => {
+    exitCode = await getSession(id, options, context);
+  });
+  common(
+    sessions
+      .command('summary')
+      .summary("Print a session's summary.")
+      .description(`Print a session's summary, without its history.\n\n${server}`)
+      .argument('<id>', 'the session id')
+      .addOption(format(['text', 'json', 'ndjson'], 'text on a terminal, otherwise ndjson')),
+  ).action(async (id: string, options: SessionOptions & { format?: SummaryFormat }) => {
+    exitCode = await sessionSummary(id, options, context);
+  });
+  common(
+    sessions
+      .command('delete')
+      .summary('Delete a session (asks first on a terminal).')
+      .description(
+        'Delete a session. On a terminal it asks first; with no terminal to ask (a script, a pipe), it deletes ' +
+          `only with --yes.\n\n${server}`,
+      )
+      .argument('<id>', 'the session id')
+      .option('-y, --yes', 'delete without asking'),
+  ).action(async (id: string, options: SessionOptions & { yes?: boolean }) => {
+    exitCode = await deleteSession(id, options, context);
+  });
   const takesValue = new Set(list.options.filter((o) => o.required || o.optional).map((o) => o.long ?? ''));
 
   if (argv.length === 0) {

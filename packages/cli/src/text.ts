@@ -30,3 +30,14 @@ export function shellQuote(arg: string): string {
   });
   return `$'${escaped}'`;
 }
+
+/**
+ * Multi-line text from a server (an answer, a tool's output) as lines made safe for a terminal: line breaks
+ * kept as lines, every other control character replaced as {@link printable} does.
+ */
+export function printableLines(text: string): string[] {
+  return text.split(/\r?\n/).map(printable);
+}
+
+/** `1,523`: a count as a reader takes it in at a glance. */
+export const count = (n: number) => n.toLocaleString('en-US');

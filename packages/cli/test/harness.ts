@@ -4,10 +4,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { clearLine, cursorTo, moveCursor } from 'node:readline';
-import { Writable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
-import { type Output, run } from '../src/run.js';
+import { type Input, type Output, run } from '../src/run.js';
 
 export const KEY = 'llx-cli-test-key-9f8e7d';
 export const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,6 +48,12 @@ export function capture(terminal?: { columns: number }): Captured {
   return { stream, text: () => text };
 }
 
+/** An in-memory stdin that is a terminal: what the user types is given with `type`, Ctrl-D with `end`. */
+export function terminalInput(): Input & { type(text: string): void; end(): void } {
+  const input = new PassThrough();
+  return Object.assign(input, { isTTY: true, type: (text: string) => void input.write(text) });
+}
+
 export interface Result {
   code: number;
   stdout: string;
@@ -58,6 +64,8 @@ export interface InProcessOptions {
   env?: Record<string, string>;
   stdout?: Captured;
   stderr?: Captured;
+  /** Not a terminal and already at its end (as `< /dev/null`) unless given. */
+  stdin?: Input;
   signal?: AbortSignal;
 }
 
@@ -68,6 +76,7 @@ export async function cli(args: string[], options: InProcessOptions = {}): Promi
   const code = await run(args, {
     stdout: stdout.stream,
     stderr: stderr.stream,
+    stdin: options.stdin ?? Readable.from([]),
     env: options.env ?? {},
     signal: options.signal,
   });

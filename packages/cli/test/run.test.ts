@@ -398,7 +398,13 @@ describe('usage errors: the usage text and exit 2', () => {
       "error: option '--limit <n>' argument '0' is invalid. expected a whole number of at least 1.",
     ],
     [['sessions', 'list', '--colour'], "error: unknown option '--colour'"],
-    [['sessions', 'delete'], "error: unknown command 'delete'"],
+    [['sessions', 'rename'], "error: unknown command 'rename'"],
+    [['sessions', 'delete'], "error: missing required argument 'id'"],
+    [['sessions', 'get', 'a', 'b'], "error: too many arguments for 'get'. Expected 1 argument but got 2."],
+    [
+      ['sessions', 'get', 'a', '--format', 'table'],
+      "error: option '--format <format>' argument 'table' is invalid. Allowed choices are transcript, json, ndjson.",
+    ],
   ])('%j', async (args, message) => {
     const run = await cli(args);
 
@@ -426,8 +432,8 @@ describe('usage errors: the usage text and exit 2', () => {
     expect(run.stdout).toMatch(/^Usage: llamacloud-chat sessions list \[options\]/);
     expect(run.stdout).toContain(
       'Exit codes:\n' +
-        '  0    every session was listed (or the reader went away, as with | head)\n' +
-        '  1    the listing failed: an API or network error, or the built-in mock could not start\n' +
+        '  0    done (or the reader went away, as with | head)\n' +
+        '  1    an API or network error (including no such session), or the built-in mock could not start\n' +
         '  2    a usage or configuration error; nothing was sent\n' +
         '  130  interrupted (Ctrl-C)\n',
     );
