@@ -1,5 +1,10 @@
 // `sessions list`: every session, page by page, through the client's pagination.
-import { type ChatListParams, LlamaCloudError } from '@llamacloud-chat/client';
+import {
+  APIError,
+  type ChatListParams,
+  LlamaCloudError,
+  UnprocessableEntityError,
+} from '@llamacloud-chat/client';
 import { commandLine } from './invocation.js';
 import { ExitCode } from './io.js';
 import { type Format, sessionWriter } from './output.js';
@@ -67,20 +72,48 @@ export async function listSessions(options: ListOptions, context: ListContext): 
     shown.stop();
     const code = reportFailure(error, context);
     if (code === ExitCode.failed && target) {
-      const cursor = error instanceof LlamaCloudError ? error.cursor : undefined;
-      if (typeof cursor === 'string') {
+      const cursor = resumeCursor(error, options.pageToken);
+      if (cursor !== undefined) {
         const server: Record<string, string> = target.mock ? {} : { LLAMA_CLOUD_BASE_URL: target.baseUrl };
         const args = [...withoutPageToken(context.argv, context.takesValue), '--page-token', cursor];
         log(
           `${plural(count, 'session')} ${count === 1 ? 'was' : 'were'} listed before the error. To resume from the failed page:`,
         );
         log(`  ${commandLine(context.command, args, server)}`);
+      } else if (rejectsPageToken(error, options.pageToken)) {
+        log('Leave out --page-token to list from the first page.');
       }
     }
     return code;
   } finally {
     await target?.close();
   }
+}
+
+/**
+ * The cursor a resume command should start from, or undefined when resuming cannot help: the error carries no
+ * cursor (it is not about a page), the cursor is the --page-token the user passed (the hint would be the command
+ * they just ran), or the server rejected the request itself, a 4xx that sending it again cannot fix. Worth
+ * resuming: network errors and timeouts, 5xx, 408 and 429 (later), 401 and 403 (once the key or access is fixed).
+ */
+function resumeCursor(error: unknown, pageToken: string | undefined): string | undefined {
+  if (!(error instanceof LlamaCloudError) || typeof error.cursor !== 'string') return undefined;
+  if (error.cursor === pageToken) return undefined;
+  if (error instanceof APIError && error.status < 500 && ![401, 403, 408, 429].includes(error.status)) {
+    return undefined;
+  }
+  return error.cursor;
+}
+
+/** A 422 naming `page_token` for the --page-token the user passed: the server has no page for it. */
+function rejectsPageToken(error: unknown, pageToken: string | undefined): boolean {
+  if (!(error instanceof UnprocessableEntityError) || pageToken === undefined) return false;
+  if (error.cursor !== pageToken) return false;
+  const detail = (error.body as { detail?: unknown } | null)?.detail;
+  return (
+    Array.isArray(detail) &&
+    detail.some((entry) => Array.isArray(entry?.loc) && entry.loc.includes('page_token'))
+  );
 }
 
 /**

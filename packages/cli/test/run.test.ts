@@ -281,6 +281,44 @@ describe('API and network errors: exit 1, one clear line, and how to resume', ()
     ]);
   });
 
+  it.each([
+    [400, false],
+    [404, false],
+    [422, false],
+    [401, true],
+    [429, true],
+    [503, true],
+  ])('a %i on page 2: a resume hint only when resuming can help (%s)', async (status, hinted) => {
+    const fault = (request: ReceivedRequest, res: ServerResponse) => {
+      if (request.query.page_token !== cursorAt(2)) return false;
+      sendJson(res, status, { detail: 'no' });
+      return true;
+    };
+    const server = await serve(pagedSessions(sessions(4), { pageSize: 2, fault }));
+
+    const run = await cli(['sessions', 'list', '--max-retries', '0'], { env: serverEnv(server.url) });
+
+    expect(run.code).toBe(1);
+    expect(ids(run.stdout)).toEqual(['ses-0000', 'ses-0001']);
+    expect(lines(run.stderr)[0]).toMatch(new RegExp(`^error: ${status} `));
+    expect(lines(run.stderr)).toHaveLength(hinted ? 3 : 1);
+    if (hinted) expect(lines(run.stderr)[2]).toMatch(/ --max-retries 0 --page-token cur-2$/);
+  });
+
+  it('no resume hint when the page that failed is the one --page-token asked for: it would be the same command', async () => {
+    const server = await serve((_request, res) => sendJson(res, 503, { detail: 'busy' }));
+
+    const run = await cli(['sessions', 'list', '--max-retries', '0', '--page-token', 'cur-4'], {
+      env: serverEnv(server.url),
+    });
+
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'error: 503 Service Unavailable from GET /api/v1/chat: busy\n',
+    });
+  });
+
   it('a 200 that is not JSON', async () => {
     const server = await serve((_request, res) => {
       res.writeHead(200, { 'content-type': 'text/html' }).end('<html>Maintenance</html>');
@@ -472,6 +510,19 @@ describe('the built-in mock', () => {
       ),
       'To list real sessions, export LLAMA_CLOUD_API_KEY=<your key> and run:',
       `  LLAMA_CLOUD_BASE_URL=https://api.cloud.llamaindex.ai ${REPO_COMMAND} sessions list --project-id 'my project'`,
+    ]);
+  });
+
+  it('answers a --page-token it has no page for with a 422 naming it: no resume hint, but how to start over', async () => {
+    const run = await cli(['sessions', 'list', '--page-token', 'bogus', '--project-id', 'p1']);
+
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(lines(run.stderr).slice(3)).toEqual([
+      expect.stringMatching(
+        /^error: 422 Unprocessable Entity from GET \/api\/v1\/chat: query\.page_token: no page for page_token "bogus"/,
+      ),
+      'Leave out --page-token to list from the first page.',
     ]);
   });
 
