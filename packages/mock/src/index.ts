@@ -1,4 +1,5 @@
 // Public entry of @llamacloud-chat/mock.
+export { DEFAULT_STREAM_GAP_MS, type StreamEnd } from './event-stream.js';
 export {
   type PageTokenFrontOptions,
   startPageTokenFront,

@@ -1,9 +1,13 @@
 // `pnpm mock`: the built-in mock on 127.0.0.1 and a given port until Ctrl-C (SIGINT) or SIGTERM, for apps to
 // point at while the real API is out of reach.
 import { parseArgs } from 'node:util';
+import { DEFAULT_STREAM_GAP_MS } from './event-stream.js';
 import type { RunningMock } from './start-mock.js';
 
 export const DEFAULT_PORT = 4010;
+
+/** The most `--stream-gap` takes: a minute between events is already no stream to watch. */
+const MAX_STREAM_GAP_MS = 60_000;
 
 /**
  * Exit codes once stopped: 130 after Ctrl-C (SIGINT), as the CLI's, and what a shell reports for it anyway;
@@ -11,23 +15,29 @@ export const DEFAULT_PORT = 4010;
  */
 const EXIT_CODE = { SIGINT: 130, SIGTERM: 0 } as const;
 
-export const USAGE = `Usage: pnpm mock [--port <n>]
+export const USAGE = `Usage: pnpm mock [--port <n>] [--stream-gap <ms>]
 
 Serves the built-in mock of openapi/openapi.yaml on 127.0.0.1 until Ctrl-C.
 
 Options:
-  --port <n>   the port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
-  -h, --help   show this help
+  --port <n>          the port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --stream-gap <ms>   the wait between two events of a streamed chat turn (default ${DEFAULT_STREAM_GAP_MS}; 0 for none)
+  -h, --help          show this help
 `;
 
 /** Runs the command with the given arguments. Sets `process.exitCode` on failure: 2 for usage, 1 otherwise. */
 export async function serveStandalone(argv: readonly string[]): Promise<void> {
   let port: number;
+  let streamGapMs: number;
   try {
     const { values } = parseArgs({
       // `pnpm mock -- --port 1` passes the `--` on.
       args: argv[0] === '--' ? argv.slice(1) : [...argv],
-      options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        port: { type: 'string' },
+        'stream-gap': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: false,
     });
@@ -36,6 +46,7 @@ export async function serveStandalone(argv: readonly string[]): Promise<void> {
       return;
     }
     port = parsePort(values.port);
+    streamGapMs = parseStreamGap(values['stream-gap']);
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}`);
     process.exitCode = 2;
@@ -46,7 +57,7 @@ export async function serveStandalone(argv: readonly string[]): Promise<void> {
   try {
     // Loaded only now, so --help and a usage error answer at once instead of after Prism's modules load.
     const { startMock } = await import('./start-mock.js');
-    mock = await startMock({ port });
+    mock = await startMock({ port, streamGapMs });
   } catch (error) {
     process.stderr.write(`error: ${whyNotStarted(error, port)}\n`);
     process.exitCode = 1;
@@ -75,7 +86,10 @@ export async function serveStandalone(argv: readonly string[]): Promise<void> {
   process.stdout.write(
     `Mock of openapi/openapi.yaml listening on ${mock.url} (Ctrl-C to stop)\n` +
       `  curl -H 'Authorization: Bearer any-key' ${mock.url}/api/v1/chat\n` +
-      `  page_token: ${mock.pageTokens.join(', ')}; any other gets a 422\n`,
+      `  page_token: ${mock.pageTokens.join(', ')}; any other gets a 422\n` +
+      `  curl -N -H 'Authorization: Bearer any-key' -H 'Content-Type: application/json' ` +
+      `-d '{"prompt":"Hi","index_ids":[]}' ${mock.url}/api/v1/chat/ses-abc123/messages/stream\n` +
+      `  a chat turn streams its example events ${streamGapMs} ms apart; -H 'Prefer: example=failed-turn' for a failed one\n`,
   );
 }
 
@@ -85,6 +99,14 @@ function parsePort(value: string | undefined): number {
   if (!(port >= 0 && port <= 65_535))
     throw new Error(`--port must be an integer from 0 to 65535, got ${value}`);
   return port;
+}
+
+function parseStreamGap(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_STREAM_GAP_MS;
+  const gap = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(gap <= MAX_STREAM_GAP_MS))
+    throw new Error(`--stream-gap must be an integer from 0 to ${MAX_STREAM_GAP_MS} (ms), got ${value}`);
+  return gap;
 }
 
 /** One line: why the mock could not start, and what to do about it. */

@@ -1,6 +1,7 @@
 // The built-in mock: Prism's mock of the spec behind the page-token front, so the spec's chained example pages
-// play out as a multi-page listing. Callers talk to the front; `prism` is there for requests that must reach
-// Prism untouched.
+// play out as a multi-page listing and a chat turn's example events arrive one by one. Callers talk to the
+// front; `prism` is there for requests that must reach Prism untouched.
+import { checkStreamGap, type StreamEnd } from './event-stream.js';
 import { startPageTokenFront } from './page-token-front.js';
 import { loadOperations, type Operations, SPEC_PATH, servePrism } from './prism.js';
 import { once, type RunningServer } from './running-server.js';
@@ -10,6 +11,13 @@ export interface MockOptions {
   spec?: string | undefined;
   /** The port the mock listens on, on 127.0.0.1. @default 0, a free port */
   port?: number | undefined;
+  /**
+   * The gap between two events of a streamed chat turn (`POST /api/v1/chat/{session_id}/messages/stream`), in
+   * milliseconds; 0 for no wait (each event still in a chunk of its own). @default DEFAULT_STREAM_GAP_MS (60)
+   */
+  streamGapMs?: number | undefined;
+  /** Called once per streamed answer when it ends: every event sent, or the caller gone first. */
+  onStreamEnd?: ((end: StreamEnd) => void) | undefined;
 }
 
 export interface RunningMock extends RunningServer {
@@ -22,15 +30,24 @@ export interface RunningMock extends RunningServer {
 /**
  * Starts Prism's mock of the spec and the page-token front on 127.0.0.1, and resolves once both answer. A spec
  * Prism cannot load rejects with Prism's own message; a port in use rejects with Node's `EADDRINUSE` error,
- * with Prism already stopped. `close()` stops both and ends every connection.
+ * with Prism already stopped; a `streamGapMs` that is not from 0 to 2^31 - 1 rejects with a RangeError before
+ * anything starts.
+ * `close()` stops both and ends every connection, streams in the middle of a turn included.
  */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
+  const gapMs = checkStreamGap(options.streamGapMs);
   const operations = await loadOperations(options.spec ?? SPEC_PATH);
   const pageTokens = pageExampleNames(operations);
   const prism = await servePrism(operations, { mode: 'mock' });
   let front: RunningServer;
   try {
-    front = await startPageTokenFront({ upstream: prism.url, pageTokens, port: options.port });
+    front = await startPageTokenFront({
+      upstream: prism.url,
+      pageTokens,
+      port: options.port,
+      streamGapMs: gapMs,
+      onStreamEnd: options.onStreamEnd,
+    });
   } catch (error) {
     await prism.close();
     throw error;

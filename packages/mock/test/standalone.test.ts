@@ -11,9 +11,9 @@ describe('the standalone mock', () => {
     ['Ctrl-C (SIGINT)', 130, 'SIGINT'],
     ['SIGTERM', 0, 'SIGTERM'],
   ] as const)(
-    'serves pages until %s, then exits %i with its port closed',
+    'serves pages and chat turns until %s, then exits %i with its port closed',
     async (_label, exitCode, signal) => {
-      const run = runStandalone(['--port', '0']);
+      const run = runStandalone(['--port', '0', '--stream-gap', '20']);
       const url = await within(run.url, 45_000, 'the mock listening');
       const port = Number(new URL(url).port);
 
@@ -23,6 +23,33 @@ describe('the standalone mock', () => {
       expect(first.next_page_token).toBe('chain-page-2');
       expect(((await second.json()) as { next_page_token: string }).next_page_token).toBe('chain-page-3');
       expect(unknown.status).toBe(422);
+
+      // The chat turn its startup lines show with curl -N, streamed.
+      const streamPath = '/api/v1/chat/ses-abc123/messages/stream';
+      expect(run.stdout()).toContain(
+        `  curl -N -H 'Authorization: Bearer any-key' -H 'Content-Type: application/json' -d '{"prompt":"Hi","index_ids":[]}' ${url}${streamPath}\n`,
+      );
+      expect(run.stdout()).toContain('a chat turn streams its example events 20 ms apart');
+      const turn = await fetch(`${url}${streamPath}`, {
+        method: 'POST',
+        headers: { ...auth.headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ prompt: 'Hi', index_ids: [] }),
+      });
+      expect(turn.headers.get('content-type')).toBe('text/event-stream');
+      expect(turn.headers.get('transfer-encoding')).toBe('chunked');
+      expect(
+        (await turn.text()).match(/^data: \{"type":"(\w+)"/gm)?.map((line) => line.slice(15, -1)),
+      ).toEqual([
+        'user_input',
+        'thinking_delta',
+        'thinking',
+        'tool_call',
+        'tool_result',
+        'text_delta',
+        'text_delta',
+        'text',
+        'stop',
+      ]);
 
       run.proc.kill(signal);
 
@@ -56,18 +83,25 @@ describe('the standalone mock', () => {
     [['--port', 'abc'], 'error: --port must be an integer from 0 to 65535, got abc'],
     [['--port', '70000'], 'error: --port must be an integer from 0 to 65535, got 70000'],
     [['--prot', '4010'], "error: Unknown option '--prot'"],
+    [['--stream-gap', 'soon'], 'error: --stream-gap must be an integer from 0 to 60000 (ms), got soon'],
+    [['--stream-gap', '60001'], 'error: --stream-gap must be an integer from 0 to 60000 (ms), got 60001'],
   ])('%j is a usage error: exit 2 with the usage', async (args, message) => {
     const run = runStandalone(args);
 
     expect(await within(run.exited, 45_000, 'exit')).toEqual({ code: 2, signal: null });
     expect(run.stderr()).toContain(message);
-    expect(run.stderr()).toContain('Usage: pnpm mock [--port <n>]');
+    expect(run.stderr()).toContain('Usage: pnpm mock [--port <n>] [--stream-gap <ms>]');
   });
 
   it('--help prints the usage and exits 0', async () => {
     const run = runStandalone(['--help']);
 
     expect(await within(run.exited, 45_000, 'exit')).toEqual({ code: 0, signal: null });
-    expect(run.stdout()).toContain('--port <n>   the port to listen on (default 4010; 0 picks a free one)');
+    expect(run.stdout()).toContain(
+      '--port <n>          the port to listen on (default 4010; 0 picks a free one)',
+    );
+    expect(run.stdout()).toContain(
+      '--stream-gap <ms>   the wait between two events of a streamed chat turn (default 60; 0 for none)',
+    );
   });
 });
