@@ -14,7 +14,7 @@ describe('the standalone mock', () => {
     'serves pages and chat turns until %s, then exits %i with its port closed',
     async (_label, exitCode, signal) => {
       const run = runStandalone(['--port', '0', '--stream-gap', '20']);
-      const url = await within(run.url, 45_000, 'the mock listening');
+      const url = await within(run.url, 150_000, 'the mock listening');
       const port = Number(new URL(url).port);
 
       const first = (await (await fetch(`${url}/api/v1/chat`, auth)).json()) as { next_page_token: string };
@@ -53,7 +53,7 @@ describe('the standalone mock', () => {
 
       run.proc.kill(signal);
 
-      expect(await within(run.exited, 15_000, `exit after ${signal}`)).toEqual({
+      expect(await within(run.exited, 60_000, `exit after ${signal}`)).toEqual({
         code: exitCode,
         signal: null,
       });
@@ -72,7 +72,7 @@ describe('the standalone mock', () => {
     // It exits on its own: had Prism been left running, the process would not end.
     const run = runStandalone(['--port', String(port)]);
 
-    expect(await within(run.exited, 45_000, 'exit')).toEqual({ code: 1, signal: null });
+    expect(await within(run.exited, 150_000, 'exit')).toEqual({ code: 1, signal: null });
     expect(run.stderr()).toBe(
       `error: port ${port} on 127.0.0.1 is already in use; stop what is using it or pick another with --port <n>\n`,
     );
@@ -88,7 +88,7 @@ describe('the standalone mock', () => {
   ])('%j is a usage error: exit 2 with the usage', async (args, message) => {
     const run = runStandalone(args);
 
-    expect(await within(run.exited, 45_000, 'exit')).toEqual({ code: 2, signal: null });
+    expect(await within(run.exited, 150_000, 'exit')).toEqual({ code: 2, signal: null });
     expect(run.stderr()).toContain(message);
     expect(run.stderr()).toContain('Usage: pnpm mock [--port <n>] [--stream-gap <ms>]');
   });
@@ -96,7 +96,7 @@ describe('the standalone mock', () => {
   it('--help prints the usage and exits 0', async () => {
     const run = runStandalone(['--help']);
 
-    expect(await within(run.exited, 45_000, 'exit')).toEqual({ code: 0, signal: null });
+    expect(await within(run.exited, 150_000, 'exit')).toEqual({ code: 0, signal: null });
     expect(run.stdout()).toContain(
       '--port <n>          the port to listen on (default 4010; 0 picks a free one)',
     );
