@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundleSizes } from './bundle-size.js';
 import type { ListerName } from './listers.js';
+import type { StreamerName } from './streamers.js';
+import type { StreamMeasurement } from './turn.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
@@ -14,12 +16,14 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '5' },
     sessions: { type: 'string', default: '100000' },
     'memory-sessions': { type: 'string', default: '1000000' },
-    only: { type: 'string', default: 'throughput,latency,memory,bundle' },
+    'stream-events': { type: 'string', default: '100000' },
+    only: { type: 'string', default: 'throughput,latency,memory,bundle,first-event,parse' },
   },
 });
 const runs = Number(args.runs);
 const sessions = Number(args.sessions);
 const memorySessions = Number(args['memory-sessions']);
+const streamEvents = Number(args['stream-events']);
 const only = new Set(args.only.split(','));
 
 /** Measurements per lister; figures are medians. */
@@ -40,14 +44,13 @@ class Samples {
 }
 
 /** Runs `measure` for each lister, `runs` times, rotating the order each run so no lister always goes first. */
-async function alternate(
-  names: readonly ListerName[],
-  measure: (name: ListerName, samples: Samples) => Promise<void>,
+async function alternate<Name extends string>(
+  names: readonly Name[],
+  measure: (name: Name, samples: Samples) => Promise<void>,
 ) {
   const samples = new Samples();
   for (let run = 0; run < runs; run++) {
-    for (let i = 0; i < names.length; i++)
-      await measure(names[(i + run) % names.length] as ListerName, samples);
+    for (let i = 0; i < names.length; i++) await measure(names[(i + run) % names.length] as Name, samples);
   }
   return samples;
 }
@@ -75,6 +78,8 @@ async function startServer() {
   });
   return {
     url: (total: number, delayMs: number) => `http://127.0.0.1:${port}/n/${total}/delay/${delayMs}`,
+    /** A chat turn of `events` events, one every `gapMs` (or, with 0, all in one body written at once). */
+    turnUrl: (events: number, gapMs: number) => `http://127.0.0.1:${port}/sse/${events}/gap/${gapMs}`,
     stop: () => child.connected && child.disconnect(),
   };
 }
@@ -99,6 +104,17 @@ function measure(
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.once('message', (message) => resolve(message as Measurement));
+    child.once('exit', (code) => code !== 0 && reject(new Error(`${name} exited with ${code}`)));
+  });
+}
+
+/** Reads one chat turn in a child process of its own (see stream-child.ts), after a warm-up there. */
+function measureStream(name: StreamerName, url: string, warmUrl: string): Promise<StreamMeasurement> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(here, 'stream-child.js'), [name, url, warmUrl], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    child.once('message', (message) => resolve(message as StreamMeasurement));
     child.once('exit', (code) => code !== 0 && reject(new Error(`${name} exited with ${code}`)));
   });
 }
@@ -200,6 +216,109 @@ async function bundle(): Promise<Check[]> {
   ];
 }
 
+const TURN_EVENTS = 200;
+const TURN_GAP_MS = 10;
+
+/**
+ * Time to first event and to the end of a paced turn. "Arrival on the wire" is taken as the moment the server
+ * process wrote the first event to its socket: the server stamps that time into the event itself (turn.ts), and
+ * the client's delay is the time it had the event in hand minus that stamp, both on the one system clock. On
+ * loopback the bytes are readable within microseconds of the write, so this charges the client for everything
+ * from the socket on (undici, the web stream, framing, JSON, the iterator) and leaves nothing out. A timestamp
+ * of the first readable byte taken inside the client would hide undici and web-stream delays, and the official
+ * SDK exposes no such moment at all. The floor's row shows what fetch and a bare parse take by themselves.
+ */
+async function firstEvent(server: Server): Promise<Check[]> {
+  const names: StreamerName[] = ['eventsource-parser alone', 'this client', 'official SDK'];
+  const first = new Samples();
+  const delay = new Samples();
+  const total = await alternate(names, async (name, samples) => {
+    const m = await measureStream(name, server.turnUrl(TURN_EVENTS, TURN_GAP_MS), server.turnUrl(20, 0));
+    if (m.count !== TURN_EVENTS) throw new Error(`${name} read ${m.count} of ${TURN_EVENTS} events`);
+    // The server's clock and this one's are the same system clock (see turn.ts); a request received before it
+    // was sent, or an event in hand before it was written, means they are not, and the delays would be wrong.
+    if (m.receivedAfterSendMs < -1 || m.firstDelayMs < -1) {
+      throw new Error(
+        `${name}: the server's and the client's clocks disagree (request received ${fmt(m.receivedAfterSendMs, 2)} ms after it was sent, first event in hand ${fmt(m.firstDelayMs, 2)} ms after it was written)`,
+      );
+    }
+    samples.add(name, m.totalMs);
+    first.add(name, m.firstMs);
+    delay.add(name, m.firstDelayMs);
+  });
+  console.log(
+    `\n5. Streaming a chat turn: ${TURN_EVENTS} events, the first ${TURN_GAP_MS} ms after the headers and one every ${TURN_GAP_MS} ms after it`,
+  );
+  console.log(
+    table(
+      [
+        'reader',
+        'first event (ms)',
+        'first event after the server wrote it (ms)',
+        'turn done (ms)',
+        'first event ÷ official SDK',
+      ],
+      names.map((name) => [
+        name,
+        fmt(first.median(name), 1),
+        fmt(delay.median(name), 1),
+        fmt(total.median(name)),
+        fmt(first.median(name) / first.median('official SDK'), 3),
+      ]),
+    ),
+  );
+  const ours = delay.median('this client');
+  return [['first event ≤ 20 ms after the server wrote it', `${fmt(ours, 1)} ms`, ours <= 20]];
+}
+
+/**
+ * Events per second from one big body, server time negligible (the body is built once, written at once). Each
+ * process warms up on three turns of the full size, so the measured one runs optimised code with a heap that has
+ * already seen such a turn. CPU time is shown too: on a shared machine it moves less than the wall time.
+ */
+async function parse(server: Server): Promise<Check[]> {
+  const names: StreamerName[] = [
+    'eventsource-parser alone',
+    'eventsource-parser, for await',
+    'this client',
+    'official SDK',
+  ];
+  const cpu = new Samples();
+  const t = await alternate(names, async (name, samples) => {
+    const m = await measureStream(name, server.turnUrl(streamEvents, 0), server.turnUrl(streamEvents, 0));
+    if (m.count !== streamEvents) throw new Error(`${name} read ${m.count} of ${streamEvents} events`);
+    samples.add(name, m.totalMs);
+    cpu.add(name, m.cpuMs);
+  });
+  const ms = (name: StreamerName) => t.median(name);
+  const floor = 'eventsource-parser alone';
+  console.log(
+    `\n6. Parse throughput: a turn of ${fmt(streamEvents)} small events in one body written at once`,
+  );
+  console.log(
+    table(
+      [
+        'reader',
+        'median time (ms)',
+        'events/s',
+        'speed × parser alone',
+        'CPU (ms)',
+        'CPU speed × parser alone',
+      ],
+      names.map((name) => [
+        name,
+        fmt(ms(name)),
+        fmt(streamEvents / (ms(name) / 1000)),
+        fmt(ms(floor) / ms(name), 2),
+        fmt(cpu.median(name)),
+        fmt(cpu.median(floor) / cpu.median(name), 2),
+      ]),
+    ),
+  );
+  const ratio = ms(floor) / ms('this client');
+  return [['stream ≥ 0.8× eventsource-parser alone (events/s)', fmt(ratio, 2), ratio >= 0.8]];
+}
+
 const server = await startServer();
 try {
   console.log(
@@ -210,6 +329,8 @@ try {
   if (only.has('latency')) checks.push(...(await latencyHiding(server)));
   if (only.has('memory')) checks.push(...(await memory(server)));
   if (only.has('bundle')) checks.push(...(await bundle()));
+  if (only.has('first-event')) checks.push(...(await firstEvent(server)));
+  if (only.has('parse')) checks.push(...(await parse(server)));
   console.log('\nTargets');
   console.log(
     table(
