@@ -12,8 +12,9 @@ export type APIPromise<T> = Promise<T> & {
 /** An APIPromise over `call`, which resolves to the decoded body and the response. */
 export function apiPromise<T>(call: Promise<{ data: T; response: Response }>): APIPromise<T> {
   const data = call.then((result) => result.data) as APIPromise<T>;
-  // The body's promise is what callers await; a failure surfaces there, not as an unhandled rejection here.
+  // A caller awaits one of the three; a failure surfaces there, never as an unhandled rejection of another.
   call.catch(() => {});
+  data.catch(() => {});
   data.withResponse = () => call;
   data.asResponse = () => call.then((result) => result.response);
   return data;

@@ -119,6 +119,29 @@ describe('the same call sends the same request as the official SDK, and gives th
     ]);
   });
 
+  it('rejects every way of awaiting a failed call, and leaves no unhandled rejection behind', async () => {
+    const server = await serve((_req, res) => sendJson(res, 404, { detail: 'gone' }));
+    const chat = ours(server).beta.chat;
+
+    const failures = await Promise.all([
+      chat
+        .retrieve('ses-gone')
+        .withResponse()
+        .catch((e: unknown) => e),
+      chat
+        .getSummary('ses-gone')
+        .asResponse()
+        .catch((e: unknown) => e),
+      chat.delete('..').catch((e: unknown) => e),
+    ]);
+
+    expect(failures.map((e) => (e as { kind?: string }).kind)).toEqual([
+      'not_found',
+      'not_found',
+      'invalid_request',
+    ]);
+  });
+
   it('gives the response too, through withResponse() and asResponse(), as the SDK does', async () => {
     const server = await serve(chatServer);
     const client = ours(server);

@@ -105,15 +105,17 @@ export class Chat {
   /** Delete a session: `DELETE /api/v1/chat/{session_id}`. Resolves to undefined. */
   delete(sessionId: string, params?: ChatDeleteParams | null, options?: CallOptions): APIPromise<void> {
     const { organization_id, project_id } = params ?? {};
-    const request = this.#core.request('DELETE', '/api/v1/chat/{session_id}', {
-      path: { session_id: sessionId },
-      query: { organization_id, project_id },
-      // As the official SDK does: the success has no body.
-      headers: { accept: '*/*' },
-    });
-    return apiPromise(
-      this.#core.transport.request(request, options).then(({ response }) => ({ data: undefined, response })),
-    );
+    const send = async () => {
+      const request = this.#core.request('DELETE', '/api/v1/chat/{session_id}', {
+        path: { session_id: sessionId },
+        query: { organization_id, project_id },
+        // As the official SDK does: the success has no body.
+        headers: { accept: '*/*' },
+      });
+      const { response } = await this.#core.transport.request(request, options);
+      return { data: undefined, response };
+    };
+    return apiPromise(send());
   }
 
   /**
