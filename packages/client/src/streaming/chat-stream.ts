@@ -9,6 +9,7 @@ import {
   StreamInterruptedError,
   TimeoutError,
 } from '../errors/index.js';
+import { itemsOf } from '../pagination/items.js';
 import type { OpenedStream } from '../transport.js';
 import type { StopEvent, StopUsage } from '../types.js';
 import { ChatEventDecoder, type ChatStreamEvent } from './event-decoder.js';
@@ -24,9 +25,10 @@ export class ChatStream implements AsyncIterable<ChatStreamEvent> {
   readonly #link: LinkedController;
   readonly #timeout: number;
   readonly #caller: AbortSignal | undefined;
-  #iterator: AsyncGenerator<ChatStreamEvent, void, undefined> | undefined;
+  #iterator: AsyncIterableIterator<ChatStreamEvent> | undefined;
   #finished: Promise<void> | undefined;
-  readonly #deltas: string[] = [];
+  /** The text deltas so far, joined (string concatenation is cheap in V8: ropes). */
+  #deltas: string | undefined;
   #text: string | undefined;
   #stop: StopEvent | undefined;
 
@@ -39,12 +41,15 @@ export class ChatStream implements AsyncIterable<ChatStreamEvent> {
     this.#caller = caller;
   }
 
-  /** Each event as it arrives. A stream is read once: a second loop throws. */
-  [Symbol.asyncIterator](): AsyncGenerator<ChatStreamEvent, void, undefined> {
+  /**
+   * Each event as it arrives. A stream is read once: a second loop throws. The events of one chunk are handed
+   * out by a plain iterator (the one pagination uses for items), so an event costs no generator resumption.
+   */
+  [Symbol.asyncIterator](): AsyncIterableIterator<ChatStreamEvent> {
     if (this.#iterator) {
       throw new InvalidRequestError('This chat stream is already being read; a turn can be read only once.');
     }
-    this.#iterator = this.#read();
+    this.#iterator = itemsOf(this.#read());
     return this.#iterator;
   }
 
@@ -56,7 +61,7 @@ export class ChatStream implements AsyncIterable<ChatStreamEvent> {
   /** The answer: the text deltas joined (or the `text` event's content, when no deltas came). */
   async text(): Promise<string> {
     await this.#drain();
-    return this.#deltas.length ? this.#deltas.join('') : (this.#text ?? '');
+    return this.#deltas ?? this.#text ?? '';
   }
 
   /** The turn's `stop` event: its usage, and whether it failed. Undefined if none came. */
@@ -80,7 +85,7 @@ export class ChatStream implements AsyncIterable<ChatStreamEvent> {
         else controller.enqueue(next.value);
       },
       async cancel() {
-        await events.return();
+        await events.return?.();
       },
     });
   }
@@ -99,7 +104,8 @@ export class ChatStream implements AsyncIterable<ChatStreamEvent> {
   /** Settles when a loop that is running has ended. */
   #reading: Promise<void> | undefined;
 
-  async *#read(): AsyncGenerator<ChatStreamEvent, void, undefined> {
+  /** The events of each chunk, as one batch per chunk. */
+  async *#read(): AsyncGenerator<{ items: ChatStreamEvent[] }, void, undefined> {
     let finish: () => void = () => {};
     this.#reading = new Promise((resolve) => {
       finish = resolve;
@@ -112,11 +118,9 @@ export class ChatStream implements AsyncIterable<ChatStreamEvent> {
       if (!reader) throw new StreamInterruptedError(this.#target, 0, 'the response had no body');
       for (;;) {
         const chunk = await this.#readChunk(reader, decoder);
-        const events = chunk.done ? decoder.end() : decoder.push(chunk.value);
-        for (const event of events) {
-          this.#keep(event);
-          yield event;
-        }
+        const items = chunk.done ? decoder.end() : decoder.push(chunk.value);
+        for (const event of items) this.#keep(event);
+        if (items.length) yield { items };
         if (decoder.problem) throw decoder.problem;
         if (this.#stop || decoder.done) break;
         if (chunk.done) {
@@ -171,7 +175,7 @@ export class ChatStream implements AsyncIterable<ChatStreamEvent> {
   }
 
   #keep(event: ChatStreamEvent): void {
-    if (event.type === 'text_delta') this.#deltas.push(event.content);
+    if (event.type === 'text_delta') this.#deltas = (this.#deltas ?? '') + event.content;
     else if (event.type === 'text') this.#text = event.content;
     else if (event.type === 'stop') this.#stop = event;
   }
@@ -199,8 +203,23 @@ export class ChatStreamPromise implements PromiseLike<ChatStream>, AsyncIterable
     return this.#opened.then(onFulfilled, onRejected);
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<ChatStreamEvent, void, undefined> {
-    yield* await this.#opened;
+  /** The stream's own iterator once the headers are in; calls before that wait for it. */
+  [Symbol.asyncIterator](): AsyncIterableIterator<ChatStreamEvent> {
+    let inner: AsyncIterableIterator<ChatStreamEvent> | undefined;
+    const started = this.#opened.then((stream) => {
+      inner = stream[Symbol.asyncIterator]();
+      return inner;
+    });
+    const iterator: AsyncIterableIterator<ChatStreamEvent> = {
+      next: () => (inner ? inner.next() : started.then((events) => events.next())),
+      return: async () => {
+        const events = inner ?? (await started.catch(() => undefined));
+        await events?.return?.();
+        return { done: true, value: undefined };
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
   }
 
   /** See {@link ChatStream.text}. */
