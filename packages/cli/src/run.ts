@@ -1,6 +1,7 @@
 // The command line as a function: arguments, streams and environment in, exit code out. main.ts runs it on the
 // process's own; tests run it in-process with in-memory streams.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { type ChatOptions, chat } from './chat.js';
 import { commandName } from './invocation.js';
 import { type CliIO, ExitCode } from './io.js';
 import { type ListOptions, listSessions } from './list-sessions.js';
@@ -17,21 +18,38 @@ import {
 
 export { type CliIO, ExitCode, type Input, type Output } from './io.js';
 
-function integer(min: number) {
+function integer(min: number, max = Number.MAX_SAFE_INTEGER) {
   return (value: string) => {
     const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
-      throw new InvalidArgumentError(`expected a whole number of at least ${min}.`);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(
+        max === Number.MAX_SAFE_INTEGER
+          ? `expected a whole number of at least ${min}.`
+          : `expected a whole number from ${min} to ${max}.`,
+      );
     }
     return n;
   };
 }
+
+/** A repeatable option's values, in order (`--index a --index b`); unlike `<id...>`, it never takes an argument. */
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+/** The longest timer Node runs (about 24.8 days); the client refuses a longer timeout. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 const EXIT_CODES = `Exit codes:
   0    done (or the reader went away, as with | head)
   1    an API or network error (including no such session), or the built-in mock could not start
   2    a usage or configuration error; nothing was sent
   130  interrupted (Ctrl-C)`;
+
+const CHAT_EXIT_CODES = `Exit codes:
+  0    the turn ended (or the reader went away, as with | head)
+  1    the turn failed (a stop with is_error) or was cut off, an API or network error (including no such
+       session), or the built-in mock could not start
+  2    a usage or configuration error; nothing was sent
+  130  interrupted (Ctrl-C); the connection is closed`;
 
 /** Runs the CLI with `argv` (the arguments after the command) and returns its exit code. Never exits. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
@@ -42,8 +60,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
   const program = new Command(command)
     .description(
-      'LlamaCloud chat sessions: list, create, show and delete them. Without LLAMA_CLOUD_BASE_URL, it uses a ' +
-        'built-in mock of the API.',
+      'LlamaCloud chat sessions: list, create, show and delete them, and chat in one. Without ' +
+        'LLAMA_CLOUD_BASE_URL, it uses a built-in mock of the API.',
     )
     .exitOverride()
     .showHelpAfterError()
@@ -133,6 +151,39 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   ).action(async (id: string, options: SessionOptions & { yes?: boolean }) => {
     exitCode = await deleteSession(id, options, context);
   });
+  program
+    .command('chat')
+    .summary('Send a prompt to a session and print the answer as it streams.')
+    .description(
+      'Send a prompt to a chat session and print the answer on stdout as it streams, then a newline. On a ' +
+        'terminal, the thinking, the tool calls and the usage are shown dimmed on stderr; otherwise stderr gets ' +
+        'only errors. With --json, every event of the turn is one JSON line on stdout instead, exactly as it ' +
+        `came.\n\n${server}`,
+    )
+    .argument('<session-id>', 'the session id')
+    .argument('<prompt>', 'what to ask')
+    .option(
+      '--index <id>',
+      'an index to retrieve from (repeatable); none sends an empty index_ids, leaving it to the server',
+      collect,
+    )
+    .option('--project-id <id>', 'the project the session belongs to')
+    .option('--organization-id <id>', 'the organization the session belongs to')
+    .option('--json', 'print each event as one JSON line (NDJSON), exactly as it came')
+    .option(
+      '--timeout <ms>',
+      'how long to wait for the answer to start, then between any two pieces of it (default: 60000)',
+      integer(1, MAX_TIMEOUT_MS),
+    )
+    .option(
+      '--max-retries <n>',
+      'retries while the prompt surely has not reached the server (default: 2)',
+      integer(0),
+    )
+    .addHelpText('after', `\n${CHAT_EXIT_CODES}`)
+    .action(async (sessionId: string, prompt: string, options: ChatOptions) => {
+      exitCode = await chat(sessionId, prompt, options, context);
+    });
   const takesValue = new Set(list.options.filter((o) => o.required || o.optional).map((o) => o.long ?? ''));
 
   if (argv.length === 0) {

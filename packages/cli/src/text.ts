@@ -39,5 +39,22 @@ export function printableLines(text: string): string[] {
   return text.split(/\r?\n/).map(printable);
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL_BUT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Streamed text from a server (an answer, as it arrives) made safe for a terminal: line breaks and tabs kept,
+ * carriage returns dropped (so nothing printed can be overwritten), every other control character replaced.
+ * Works piece by piece: an escape sequence split between two pieces is broken either way.
+ */
+export function terminalText(text: string): string {
+  return text.replaceAll('\r', '').replace(CONTROL_BUT_LAYOUT, ' ');
+}
+
+/** `text`, cut to `max` characters with an ellipsis when longer. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 /** `1,523`: a count as a reader takes it in at a glance. */
 export const count = (n: number) => n.toLocaleString('en-US');

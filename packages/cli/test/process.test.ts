@@ -170,4 +170,31 @@ describe('signals and pipes', () => {
     expect(stderr()).toBe('');
     expect(server.requests.length).toBeLessThan(500);
   });
+
+  it('chat: exits 0 quietly when the reader goes away mid-answer (| head -c 10), closing the connection', async () => {
+    let closed = false;
+    let sent = 0;
+    const server = await serve(async (_request, res) => {
+      res.on('close', () => {
+        closed = true;
+      });
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      // An answer that never ends, a word every few milliseconds, until the CLI hangs up.
+      while (!res.destroyed && sent < 10_000) {
+        res.write(`data: ${JSON.stringify({ type: 'text_delta', content: `word${sent++} ` })}\n\n`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    });
+    const { child, exited, stderr } = startBin(['chat', 'ses-1', 'q'], serverEnv(server.url));
+    const first = await new Promise<string>((resolve) =>
+      child.stdout.once('data', (chunk) => resolve(String(chunk))),
+    );
+    child.stdout.destroy();
+
+    expect(first).toMatch(/^word0 /);
+    expect(await exited).toBe(0);
+    expect(stderr()).toBe('');
+    await waitFor(() => closed);
+    expect(sent).toBeLessThan(10_000);
+  });
 });
