@@ -86,14 +86,11 @@ export async function chat(
 /** How a turn that had started was cut off, or undefined when `error` is something else. */
 function cutOffLine(error: unknown, events: number): string | undefined {
   const after = `after ${events} event${events === 1 ? '' : 's'}`;
-  if (error instanceof StreamInterruptedError) {
-    const reason = /\(([^()]+)\): the turn/.exec(error.message)?.[1];
-    return `the turn was cut off ${after}${reason ? ` (${reason})` : ''}`;
-  }
+  if (error instanceof StreamInterruptedError) return `the turn was cut off ${after} (${error.reason})`;
   if (error instanceof TimeoutError) {
-    // The client's message names the limit it applied: --timeout, or its default.
-    const limit = /for (\d+) ms/.exec(error.message)?.[1];
-    return `the turn was cut off ${after}: nothing arrived for ${limit ? `${count(Number(limit))} ms` : 'too long'} (--timeout)`;
+    // The limit the client applied: --timeout, or its default.
+    const limit = error.timeoutMs;
+    return `the turn was cut off ${after}: nothing arrived for ${limit ? `${count(limit)} ms` : 'too long'} (--timeout)`;
   }
   return undefined;
 }

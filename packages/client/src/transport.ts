@@ -53,6 +53,8 @@ export interface OpenedStream {
   link: LinkedController;
   /** The client's or call's timeout, for the reader to apply between chunks. */
   timeout: number;
+  /** Scrubs the key from text read from the body (the same boundary as every other response's). */
+  scrub: (text: string) => string;
 }
 
 /** What a request came back with. */
@@ -188,7 +190,7 @@ export class Transport {
         if (stream && response.status < 400) {
           succeeded(response.status);
           handedOver = true;
-          return { response, attempts: attempt, link, timeout };
+          return { response, attempts: attempt, link, timeout, scrub: (text) => scrubText(text, apiKey) };
         }
         exchange = { response, text: scrubText(await response.text(), apiKey), attempts: attempt };
         if (response.status < 400) {

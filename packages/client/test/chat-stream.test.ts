@@ -177,6 +177,15 @@ describe('streaming', () => {
     expect(events).toEqual(turn);
   });
 
+  it('takes the key out of every event, as out of every other response', async () => {
+    const echo = { type: 'text_delta', content: `your key is ${KEY}` };
+    const server = await serve(sse([plain([turn[0], echo, turn[7]])]));
+
+    const { events } = await collect(client(server).beta.chat.stream('ses-abc123', params));
+
+    expect(events[1]).toEqual({ type: 'text_delta', content: 'your key is [redacted]' });
+  });
+
   it('yields an event type the spec does not know, as it came, and goes on', async () => {
     const future = { type: 'citation', source: 'report.pdf', page: 4 };
     const server = await serve(sse([plain([turn[0], future, ...turn.slice(1)])]));
@@ -226,7 +235,11 @@ describe('failures', () => {
     const { events, error } = await collect(client(server).beta.chat.stream('ses-abc123', params));
 
     expect(events).toHaveLength(5);
-    expect(error).toMatchObject({ kind: 'stream_interrupted', eventsReceived: 5 });
+    expect(error).toMatchObject({
+      kind: 'stream_interrupted',
+      eventsReceived: 5,
+      reason: 'the server closed the stream before the turn ended',
+    });
     expect(error?.message).toContain('the server closed the stream before the turn ended');
   });
 
@@ -304,6 +317,7 @@ describe('timeouts and stopping', () => {
 
     expect(events).toEqual(turn.slice(0, 2));
     expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ timeoutMs: 500 });
     expect(error?.message).toContain('No byte arrived for 500 ms after 2 events: the turn was cut off');
     // The silence was 60 s; the bound only proves the client did not wait for it.
     expect(performance.now() - started).toBeLessThan(10_000);

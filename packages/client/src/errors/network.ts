@@ -29,6 +29,8 @@ export class ConnectionError extends LlamaCloudError {
 /** A request took longer than its timeout. */
 export class TimeoutError extends LlamaCloudError {
   readonly kind = 'timeout';
+  /** The limit that was applied, in ms, when known. */
+  readonly timeoutMs: number | undefined;
 
   constructor(
     target: RequestTarget,
@@ -44,6 +46,7 @@ export class TimeoutError extends LlamaCloudError {
       `${target} timed out${limit}${attemptsNote(attempts)}.${uncertain ? ` ${uncertain}` : ''}`,
       context,
     );
+    this.timeoutMs = timeoutMs;
   }
 }
 
@@ -61,6 +64,8 @@ export class StreamInterruptedError extends LlamaCloudError {
   readonly kind = 'stream_interrupted';
   /** Events received before the cut. */
   readonly eventsReceived: number;
+  /** What ended it, e.g. `the connection dropped`. */
+  readonly reason: string;
 
   constructor(target: RequestTarget, eventsReceived: number, reason: string, cause?: unknown) {
     super(
@@ -69,5 +74,6 @@ export class StreamInterruptedError extends LlamaCloudError {
       { cause },
     );
     this.eventsReceived = eventsReceived;
+    this.reason = reason;
   }
 }

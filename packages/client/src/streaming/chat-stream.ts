@@ -24,6 +24,7 @@ export class ChatStream implements AsyncIterable<ChatStreamEvent> {
   readonly #target: RequestTarget;
   readonly #link: LinkedController;
   readonly #timeout: number;
+  readonly #scrub: (text: string) => string;
   readonly #caller: AbortSignal | undefined;
   #iterator: AsyncIterableIterator<ChatStreamEvent> | undefined;
   #finished: Promise<void> | undefined;
@@ -38,6 +39,7 @@ export class ChatStream implements AsyncIterable<ChatStreamEvent> {
     this.#target = target;
     this.#link = opened.link;
     this.#timeout = opened.timeout;
+    this.#scrub = opened.scrub;
     this.#caller = caller;
   }
 
@@ -111,7 +113,7 @@ export class ChatStream implements AsyncIterable<ChatStreamEvent> {
       finish = resolve;
     });
     const body = this.response.body;
-    const decoder = new ChatEventDecoder(this.#target, this.response);
+    const decoder = new ChatEventDecoder(this.#target, this.response, this.#scrub);
     const reader = body?.getReader();
     let ended = false;
     try {

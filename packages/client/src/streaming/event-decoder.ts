@@ -38,6 +38,7 @@ export class ChatEventDecoder {
   readonly #text = new TextDecoder('utf-8');
   readonly #target: RequestTarget;
   readonly #response: Response;
+  readonly #scrub: (text: string) => string;
   #ready: ChatStreamEvent[] = [];
   /** Set when a `data:` field could not be decoded; the events before it are still handed out first. */
   problem: MalformedResponseError | undefined;
@@ -46,9 +47,11 @@ export class ChatEventDecoder {
   /** A `[DONE]` data field arrived: the server says the stream is over. */
   done = false;
 
-  constructor(target: RequestTarget, response: Response) {
+  /** `scrub` takes the key out of each `data:` field before anything reads it. */
+  constructor(target: RequestTarget, response: Response, scrub: (text: string) => string) {
     this.#target = target;
     this.#response = response;
+    this.#scrub = scrub;
     this.#parser = createParser({ onEvent: (message) => this.#decode(message) });
   }
 
@@ -71,8 +74,10 @@ export class ChatEventDecoder {
     return ready;
   }
 
-  #decode({ data, event, id }: EventSourceMessage): void {
+  #decode(message: EventSourceMessage): void {
     if (this.problem || this.done) return;
+    const { event, id } = message;
+    const data = this.#scrub(message.data);
     if (data.trim() === '[DONE]') {
       this.done = true;
       return;
