@@ -17,6 +17,12 @@ export interface Exchange {
 export interface HarnessOptions {
   /** A `Prefer` header for every request, e.g. `dynamic=true, seed=7` or `code=401`. */
   prefer?: string;
+  /**
+   * An `Accept` header for every request, in place of the client's. Only to steer Prism: asked for an error
+   * with `Prefer: code=404` by a request that accepts only `text/event-stream` (as a stream's does), Prism
+   * answers the 200 stream instead, as the error's media type is not acceptable.
+   */
+  accept?: string;
 }
 
 export interface Harness {
@@ -30,6 +36,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     const request = new Request(input, init);
     const url = new URL(request.url);
     if (options.prefer) request.headers.set('prefer', options.prefer);
+    if (options.accept) request.headers.set('accept', options.accept);
     const requestBody = await request.clone().text();
     const response = await globalThis.fetch(request);
     exchanges.push({

@@ -1,7 +1,8 @@
 // Valid requests for each chat operation, generated with fast-check and sent through client.beta.chat: Prism must
 // accept every one (the documented success and no `sl-violations`), must see the session id as one path segment
 // (a request that reached another path would be a problem+json 404, or another operation's answer), and the URL
-// and body must carry exactly the values that were set.
+// and body must carry exactly the values that were set. For the stream, this is its request side: Prism answers
+// with an example whole, so its events are read elsewhere (chat-stream-responses, chat-stream-framings).
 import LlamaCloud, { type ChatCreateParams, InvalidRequestError } from '@llamacloud-chat/client';
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
@@ -71,6 +72,13 @@ const FEATURES: Record<string, (id: string) => boolean> = {
   'astral code point': (id) => /[\u{10000}-\u{10ffff}]/u.test(id),
   '500 characters or more': (id) => [...id].length >= 500,
 };
+/** What the generated prompts held between them. */
+const PROMPT_KINDS: Record<string, (prompt: string) => boolean> = {
+  'empty prompt': (prompt) => prompt === '',
+  'prompt with a line break': (prompt) => /[\n\r\u2028]/.test(prompt),
+  'prompt with non-ASCII': (prompt) => /[^\0-\x7f]/.test(prompt),
+  'prompt of 2,000 characters or more': (prompt) => [...prompt].length >= 2_000,
+};
 const featuresOf = (ids: string[]) =>
   Object.keys(FEATURES).filter((name) => ids.some((id) => FEATURES[name]?.(id)));
 
@@ -92,10 +100,14 @@ const expectedQuery = (params: Record<string, unknown>) =>
       .map(([name, value]) => [name, String(value)]),
   );
 
-/** The one exchange of a call, checked: the documented status and no violation. */
-function onlyExchange(exchanges: Exchange[], status: number): Exchange {
+/** The one exchange of a call, checked: the documented status and media type, and no violation. */
+function onlyExchange(
+  exchanges: Exchange[],
+  status: number,
+  contentType: string | null = status === 204 ? null : 'application/json',
+): Exchange {
   expect(exchanges.map((e) => [e.status, e.contentType, e.violations.map(describeViolation)])).toEqual([
-    [status, status === 204 ? null : 'application/json', []],
+    [status, contentType, []],
   ]);
   return exchanges[0] as Exchange;
 }
@@ -220,6 +232,54 @@ describe(`${RUNS} generated requests per operation, each accepted by Prism as se
       { numRuns: RUNS },
     );
     expect(featuresOf(ids)).toEqual(Object.keys(FEATURES));
+  });
+
+  it('stream: any id, any prompt, any index_ids (empty included), any query; a 200 text/event-stream, the body exactly { prompt, index_ids }', async () => {
+    const prompt = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 200 }),
+      fc.string({
+        unit: fc.oneof(awkward, fc.constantFrom('\r\n', '\r', '\u2028', '"', '{}', 'data: x\n\n')),
+        maxLength: 40,
+      }),
+      fc.string({ unit: 'binary', minLength: 2_000, maxLength: 10_000 }),
+      fc.constantFrom('', 'Say hello.', 'line one\nline two\r\nline three'),
+    );
+    const params = fc.record(
+      {
+        prompt,
+        index_ids: fc.array(text, { maxLength: 5 }),
+        organization_id: fc.option(text, { nil: null }),
+        project_id: fc.option(text, { nil: null }),
+      },
+      { requiredKeys: ['prompt', 'index_ids'] },
+    );
+    const ids: string[] = [];
+    const seen = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(sessionId, params, async (id, input) => {
+        ids.push(id);
+        for (const [kind, holds] of Object.entries(PROMPT_KINDS)) if (holds(input.prompt)) seen.add(kind);
+        seen.add(input.index_ids.length ? 'index_ids listed' : 'index_ids empty');
+        if (Object.values(input).includes(null)) seen.add('a null query value');
+        const { harness, client } = newClient();
+
+        const stream = await client.beta.chat.stream(id, input);
+        stream.abort();
+
+        const exchange = onlyExchange(harness.exchanges, 200, 'text/event-stream');
+        expect(exchange.method).toBe('POST');
+        const { prompt: _, index_ids, ...query } = input;
+        expectTarget(exchange, id, '/messages/stream', query);
+        const body = JSON.parse(exchange.requestBody);
+        expect(Object.keys(body).sort()).toEqual(['index_ids', 'prompt']);
+        expect(body).toEqual({ prompt: input.prompt, index_ids });
+      }),
+      { numRuns: RUNS },
+    );
+    expect(featuresOf(ids)).toEqual(Object.keys(FEATURES));
+    expect([...seen].sort()).toEqual(
+      [...Object.keys(PROMPT_KINDS), 'index_ids listed', 'index_ids empty', 'a null query value'].sort(),
+    );
   });
 });
 

@@ -39,7 +39,8 @@ export default async function setup(project: TestProject) {
     project.provide('upstream', upstream);
     return () => proxy.close();
   }
-  const mock = await startMock();
+  // A streamed turn with no gap between events: the suite checks what is sent, not when.
+  const mock = await startMock({ streamGapMs: 0 });
   project.provide('baseUrl', mock.url);
   project.provide('prismUrl', mock.prism.url);
   project.provide('upstream', undefined);

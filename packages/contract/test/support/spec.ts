@@ -2,6 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { SPEC_PATH } from '@llamacloud-chat/mock';
 import { parse } from 'yaml';
+import { STREAM_PATH } from '../../src/event-schema.js';
+
+export { STREAM_PATH };
 
 interface MediaType {
   example?: unknown;
@@ -41,6 +44,8 @@ export interface DocumentedResponse {
   example: string | undefined;
   /** The example's value; undefined for a response with no body. */
   value: unknown;
+  /** Its media type (`application/json`, `text/event-stream`); undefined for a response with no body. */
+  mediaType: string | undefined;
 }
 
 /** Every documented response of one operation, one entry per example (or one for a response with none). */
@@ -49,17 +54,37 @@ export function documentedResponses(path: string, method: string): DocumentedRes
   if (!operation) throw new Error(`The spec has no ${method} ${path}.`);
   const entries = Object.entries(operation.responses as Record<string, Response | Ref>);
   return entries.flatMap(([status, ref]): DocumentedResponse[] => {
-    const media = deref(ref).content?.['application/json'];
-    if (!media) return [{ status: Number(status), example: undefined, value: undefined }];
+    // JSON when the response has it, else its one media type.
+    const content = Object.entries(deref(ref).content ?? {});
+    const [mediaType, media] = content.find(([type]) => type === 'application/json') ?? content[0] ?? [];
+    if (!media) return [{ status: Number(status), example: undefined, value: undefined, mediaType }];
     if (media.examples) {
       return Object.entries(media.examples).map(([name, example]) => ({
         status: Number(status),
         example: name,
         value: example.value,
+        mediaType,
       }));
     }
-    return [{ status: Number(status), example: undefined, value: media.example }];
+    return [{ status: Number(status), example: undefined, value: media.example, mediaType }];
   });
+}
+
+/** The stream operation's 200 examples, in the spec's order: `[name, SSE text]`. */
+export const streamExamples: [string, string][] = documentedResponses(STREAM_PATH, 'POST')
+  .filter((r) => r.status === 200 && r.mediaType === 'text/event-stream')
+  .map((r) => {
+    if (typeof r.value !== 'string')
+      throw new Error(`The stream's 200 example ${r.example} is not SSE text.`);
+    return [r.example ?? '', r.value];
+  });
+
+/**
+ * The events of an SSE example as the spec writes them (one `data:` line per event, a blank line after each),
+ * parsed here independently of the client: each `data:` line's JSON, in order.
+ */
+export function eventsOf(text: string): unknown[] {
+  return [...text.matchAll(/^data: ?(.*)$/gm)].map(([, json]) => JSON.parse(json ?? ''));
 }
 
 /** Every operation in the spec: `METHOD path`, with the media types of its 2xx responses. */
