@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     globalSetup: ['test/global-setup.ts'],
     include: ['test/scenarios.test.ts'],
-    testTimeout: 60_000,
+    // A real turn, however short, may take a while; the client waits up to 60 s for it to start.
+    testTimeout: 120_000,
   },
 });

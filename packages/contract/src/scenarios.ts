@@ -1,9 +1,15 @@
 // The request scenarios every contract run plays through the client: against the Prism mock, and in live mode
 // through Prism's validating proxy against a real server. A scenario fails on any violation Prism reports, an
 // unexpected status, an error from the client, or a break it names itself (a session that is not the one asked
-// for). Against a real server they change nothing but what they create: the one scenario that writes creates a
-// session and deletes that session, and only that one, whatever happens in between.
-import LlamaCloud, { AuthenticationError, PageLimitError } from '@llamacloud-chat/client';
+// for, an event of a streamed turn that breaks the spec's schema). Against a real server they change nothing but
+// what they create: the one scenario that writes creates a session, sends it one short turn and deletes that
+// session, and only that one, whatever happens in between.
+import LlamaCloud, {
+  AuthenticationError,
+  type ChatStreamEvent,
+  PageLimitError,
+} from '@llamacloud-chat/client';
+import { type EventValidator, eventProblems, eventValidator } from './event-schema.js';
 import { createHarness, type Exchange } from './harness.js';
 import { describeViolation } from './violations.js';
 
@@ -26,19 +32,53 @@ export interface Scenario {
 /** A key no server accepts. */
 export const WRONG_KEY = 'llx-contract-wrong-key';
 
-/** The statuses the spec documents for each step of a session's life. */
+/** The statuses the spec documents for each step of a session's life: create, reads, a turn, delete. */
 const LIFECYCLE_STATUSES: Record<string, readonly number[]> = { POST: [200, 201], GET: [200], DELETE: [204] };
+const lifecycleStatuses = (exchange: Exchange) =>
+  new URL(exchange.target, 'http://target').pathname.endsWith('/messages/stream')
+    ? [200]
+    : (LIFECYCLE_STATUSES[exchange.method] ?? []);
+
+/** The prompt of the one turn live mode sends: short, so the turn is short. */
+export const LIVE_PROMPT = 'Say hello.';
+
+let validator: EventValidator | undefined;
 
 const failure = (error: unknown) =>
   `the client failed: ${error instanceof Error ? error.message : String(error)}`;
 
 /**
- * Creates a session, reads it and its summary, and deletes it: every JSON operation of the chat resource, and
- * the only scenario that writes. The delete is in a `finally`, of the id create returned and of nothing else, so
- * it runs whatever the reads did; when create fails there is no id and nothing is deleted.
+ * Sends one short turn to session `id` (with the indexes it was created with) and checks every event against
+ * the schema the spec names for the stream's events; a turn must end with a `stop` event. An event of a type the
+ * spec does not name is no failure: the spec says to keep or skip those.
+ */
+async function oneTurn(client: LlamaCloud, id: string, indexIds: unknown, fail: (problem: string) => void) {
+  validator ??= eventValidator();
+  // The session's own indexes; none when it has none, or when create answered something else (already a break).
+  const index_ids = Array.isArray(indexIds) ? (indexIds as string[]) : [];
+  const events: ChatStreamEvent[] = [];
+  let failed: string | undefined;
+  try {
+    for await (const event of client.beta.chat.stream(id, { prompt: LIVE_PROMPT, index_ids }))
+      events.push(event);
+  } catch (error) {
+    failed = failure(error);
+  }
+  // The events that came are checked even when the turn was cut off.
+  for (const problem of eventProblems(validator, events)) fail(problem);
+  if (failed !== undefined) fail(failed);
+  else if (events.at(-1)?.type !== 'stop')
+    fail(`the turn ended after ${events.length} events, none a stop event`);
+}
+
+/**
+ * Creates a session, reads it and its summary, sends it one short turn, and deletes it: every operation of the
+ * chat resource but list, and the only scenario that writes. The delete is in a `finally`, of the id create
+ * returned and of nothing else, so it runs whatever the reads and the turn did; when create fails there is no id
+ * and nothing is deleted.
  */
 async function sessionLifecycle(client: LlamaCloud, fail: (problem: string) => void) {
-  const { session_id: id } = await client.beta.chat.create({});
+  const { session_id: id, index_ids: indexIds } = await client.beta.chat.create({});
   try {
     const reads = [
       ['retrieve', () => client.beta.chat.retrieve(id)],
@@ -56,6 +96,7 @@ async function sessionLifecycle(client: LlamaCloud, fail: (problem: string) => v
         fail(failure(error));
       }
     }
+    await oneTurn(client, id, indexIds, fail);
   } finally {
     await client.beta.chat.delete(id);
   }
@@ -98,11 +139,12 @@ export const scenarios: Scenario[] = [
     expectsError: (error) => error instanceof AuthenticationError,
   },
   {
-    name: 'a session created, read, summarised and deleted',
+    name: 'a session created, read, summarised, sent one turn and deleted',
     expected:
       'a 200 or 201 ChatListResponse from create, then for that session a 200 ChatRetrieveResponse ' +
-      '(with events), a 200 ChatListResponse and a 204',
-    status: (exchange) => LIFECYCLE_STATUSES[exchange.method] ?? [],
+      '(with events), a 200 ChatListResponse, a 200 text/event-stream whose every event is a ChatEvent, ' +
+      'ending with a stop event, and a 204',
+    status: lifecycleStatuses,
     run: sessionLifecycle,
   },
 ];

@@ -1,12 +1,14 @@
 // Live mode (`CONTRACT_BASE_URL=… pnpm contract`), run for real against two local upstreams: it passes against
-// one that keeps the spec, and fails against one that breaks it, naming every break in plain words. Against
-// both it writes nothing but the one session it creates, and deletes that session and no other.
+// one that keeps the spec, and fails against one that breaks it, naming every break in plain words (in a
+// streamed turn, each event that breaks the schema). Against both it writes nothing but the one session it
+// creates and one turn of that session, and deletes that session and no other.
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, type TestServer } from '@llamacloud-chat/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIVE_PROMPT } from '../src/scenarios.js';
 import {
   breakingUpstream,
   type ChatUpstream,
@@ -57,34 +59,42 @@ describe('live mode', () => {
   }, 90_000);
   afterAll(() => Promise.all(upstreams.map((u) => u.close())));
 
-  /** A request as `METHOD <session id>[ summary]`, the id decoded; `METHOD <path>` for any other path. */
+  /** A request as `METHOD <session id>[ summary| stream]`, the id decoded; `METHOD <path>` for any other path. */
   const described = (r: TestServer['requests'][number]) => {
     const id = sessionIdOf(r.path);
-    return id === undefined
-      ? `${r.method} ${r.path}`
-      : `${r.method} ${id}${r.path.endsWith('/summary') ? ' summary' : ''}`;
+    const what = r.path.endsWith('/summary')
+      ? ' summary'
+      : r.path.endsWith('/messages/stream')
+        ? ' stream'
+        : '';
+    return id === undefined ? `${r.method} ${r.path}` : `${r.method} ${id}${what}`;
   };
 
   it.each([
     ['one that keeps the spec', 0, conforming],
     ['one that breaks it', 1, breaking],
   ] as [string, number, ChatUpstream][])(
-    'against %s, it creates one session, reads it, summarises it and deletes it, and writes nothing else',
+    'against %s, it creates one session, reads it, summarises it, sends it one short turn and deletes it, and writes nothing else',
     (_label, index, upstream) => {
       expect(upstream.created).toHaveLength(1);
       const [id] = upstream.created;
       const requests = upstreams[index]?.requests ?? [];
-      // Every write: the one create and the delete of what it created.
+      // Every write: the one create, one turn of what it created, and the delete of what it created.
       expect(requests.filter((r) => !['GET', 'HEAD'].includes(r.method)).map(described)).toEqual([
         'POST /api/v1/chat',
+        `POST ${id} stream`,
         `DELETE ${id}`,
       ]);
-      // Every request about a session, in order: the delete comes last, after the reads.
+      // Every request about a session, in order: the turn after the reads, the delete last.
       expect(requests.filter((r) => sessionIdOf(r.path) !== undefined).map(described)).toEqual([
         `GET ${id}`,
         `GET ${id} summary`,
+        `POST ${id} stream`,
         `DELETE ${id}`,
       ]);
+      // The turn: a short prompt, and no indexes (the session has none, or create answered none that is a list).
+      const turn = requests.find((r) => r.path.endsWith('/messages/stream'));
+      expect(JSON.parse(turn?.body ?? '')).toEqual({ prompt: LIVE_PROMPT, index_ids: [] });
       // The session is gone from the server, and the sessions it listed (which live mode did not create) are
       // still there: they were never deleted, only listed.
       expect(upstream.sessions.size).toBe(0);
@@ -123,6 +133,10 @@ describe('live mode', () => {
       '- response: Unable to match the returned status code with those defined in the document: 204,401,404,422',
       '- the client failed: 200 from GET /api/v1/chat/ses-broken%201 is not a valid session: "events" is not an array',
       '- getSummary answered with session "ses-someone-else", not "ses-broken 1"',
+      'POST /api/v1/chat/ses-broken%201/messages/stream → 200 text/event-stream',
+      '- event 2 (text_delta): content must be string',
+      '- event 3 (stop): usage is missing (required)',
+      '- event 3 (stop): is_error must be boolean',
     ]) {
       expect(bad.output).toContain(line);
     }

@@ -1,6 +1,6 @@
 // Two stand-ins for a real chat server: one that keeps the spec and one that breaks it, in five ways when
-// listing and in five more across a session's life. Live mode must pass against the first and name every break
-// of the second. Served with test-support's recording server (`startServer`). Each chat upstream remembers the
+// listing and in eight more across a session's life (three of them in the events of a streamed turn). Live mode
+// must pass against the first and name every break of the second. Served with test-support's recording server (`startServer`). Each chat upstream remembers the
 // sessions it created, so a test can check that live mode deleted that one and nothing else.
 import type { ServerResponse } from 'node:http';
 import { type Handler, type ReceivedRequest, sendJson } from '@llamacloud-chat/test-support';
@@ -66,9 +66,12 @@ export interface ChatUpstream {
   sessions: Map<string, Record<string, unknown>>;
 }
 
-/** The session id in a `/api/v1/chat/{session_id}[/summary]` path, decoded; undefined for any other path. */
+/**
+ * The session id in a `/api/v1/chat/{session_id}[/summary|/messages/stream]` path, decoded; undefined for any
+ * other path.
+ */
 export function sessionIdOf(path: string): string | undefined {
-  const segment = /^\/api\/v1\/chat\/([^/]+)(?:\/summary)?$/.exec(path)?.[1];
+  const segment = /^\/api\/v1\/chat\/([^/]+)(?:\/summary|\/messages\/stream)?$/.exec(path)?.[1];
   return segment === undefined ? undefined : decodeURIComponent(segment);
 }
 
@@ -76,7 +79,11 @@ export function sessionIdOf(path: string): string | undefined {
 function chatRoutes(
   list: Handler,
   create: () => Record<string, unknown>,
-  session: (request: ReceivedRequest, res: ServerResponse, found: Record<string, unknown>) => void,
+  session: (
+    request: ReceivedRequest,
+    res: ServerResponse,
+    found: Record<string, unknown>,
+  ) => void | Promise<void>,
 ): ChatUpstream {
   const created: string[] = [];
   const sessions = new Map<string, Record<string, unknown>>();
@@ -93,11 +100,53 @@ function chatRoutes(
     const id = sessionIdOf(path);
     const found = id === undefined ? undefined : sessions.get(id);
     if (id === undefined || !found) return sendJson(res, 404, { detail: `Chat session ${id} not found` });
-    session(request, res, found);
     if (method === 'DELETE') sessions.delete(id);
+    return session(request, res, found);
   });
   return { handler, created, sessions };
 }
+
+/** The prompt of a stream request's body. */
+const promptOf = ({ body }: ReceivedRequest) => String((JSON.parse(body) as { prompt?: unknown }).prompt);
+
+/** Writes `text` as a 200 event stream, 7 bytes at a time and a tick apart, as a server streaming a turn does. */
+async function writeEventStream(res: ServerResponse, text: string): Promise<void> {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length && !res.destroyed; at += 7) {
+    res.write(bytes.subarray(at, at + 7));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  res.end();
+}
+
+const data = (event: unknown) => `data: ${JSON.stringify(event)}\r\n\r\n`;
+
+/**
+ * A turn that keeps the spec, in the framings a real server may use: CRLF, comments, `event:` and `id:` fields,
+ * an event over several `data:` lines, an event of a type the spec does not name (which the spec allows), and a
+ * final `data: [DONE]`.
+ */
+const conformingTurn = (prompt: string) =>
+  [
+    ': connected\r\n\r\n',
+    `event: user_input\r\nid: 1\r\n${data({ type: 'user_input', content: prompt })}`,
+    data({ type: 'text_delta', content: 'Hello' }),
+    ': heartbeat\r\n\r\n',
+    data({ type: 'citation', source_id: 'src-1' }),
+    `${JSON.stringify({ type: 'text_delta', content: '! 👋' }, null, 1)
+      .split('\n')
+      .map((line) => `data: ${line}`)
+      .join('\r\n')}\r\n\r\n`,
+    data({ type: 'text', content: 'Hello! 👋' }),
+    data({
+      type: 'stop',
+      error: null,
+      is_error: false,
+      usage: { duration_ms: 812.5, total_input_tokens: 12, total_output_tokens: 4, turns: 1 },
+    }),
+    'data: [DONE]\r\n\r\n',
+  ].join('');
 
 /**
  * Keeps the spec: a 201 for create, the session and its events for retrieve (one with a field the spec does not
@@ -114,8 +163,11 @@ export function conformingUpstream(): ChatUpstream {
       index_ids: null,
       job_metadata: null,
     }),
-    ({ method, path }, res, found) => {
+    (request, res, found) => {
+      const { method, path } = request;
       if (method === 'DELETE') res.writeHead(204).end();
+      else if (path.endsWith('/messages/stream'))
+        return writeEventStream(res, conformingTurn(promptOf(request)));
       else if (path.endsWith('/summary')) sendJson(res, 200, found);
       else
         sendJson(res, 200, {
@@ -132,15 +184,25 @@ export function conformingUpstream(): ChatUpstream {
 
 /**
  * Breaks the spec across a session's life, while still deleting what it created: create's index_ids is a
- * string; retrieve has no events list; the summary has a numeric title and is another session's; delete answers
- * 200 with a body.
+ * string; retrieve has no events list; the summary has a numeric title and is another session's; the turn's
+ * text_delta carries a number and its stop event a string is_error and no usage; delete answers 200 with a body.
  */
 export function breakingUpstream(): ChatUpstream {
   return chatRoutes(
     breakingList,
     () => ({ last_updated_at: '2026-04-23T08:16:40Z', session_id: 'ses-broken 1', index_ids: 'idx-abc123' }),
-    ({ method, path }, res, found) => {
+    (request, res, found) => {
+      const { method, path } = request;
       if (method === 'DELETE') sendJson(res, 200, { deleted: true });
+      else if (path.endsWith('/messages/stream'))
+        return writeEventStream(
+          res,
+          [
+            data({ type: 'user_input', content: promptOf(request) }),
+            data({ type: 'text_delta', content: 42 }),
+            data({ type: 'stop', error: null, is_error: 'no' }),
+          ].join(''),
+        );
       else if (path.endsWith('/summary'))
         sendJson(res, 200, {
           ...found,
