@@ -125,7 +125,12 @@ describe('framings', () => {
     await collect(client(server).beta.chat.stream('a/b c', { ...params, project_id: 'p1' }));
 
     expect(server.requests.map((r) => [r.method, r.url, JSON.parse(r.body), r.headers.accept])).toEqual([
-      ['POST', '/api/v1/chat/a%2Fb%20c/messages/stream?project_id=p1', params, 'text/event-stream'],
+      [
+        'POST',
+        '/api/v1/chat/a%2Fb%20c/messages/stream?project_id=p1',
+        params,
+        'text/event-stream, application/json',
+      ],
     ]);
   });
 });
@@ -227,6 +232,41 @@ describe('failures', () => {
       /^POST \/api\/v1\/chat\/ses-abc123\/messages\/stream was cut off after 3 events/,
     );
     expect(server.requests).toHaveLength(1);
+  });
+
+  it.each([
+    ['no blank line after the last event (as Prism sends an example)', plain(turn).replace(/\n\n$/, '\n')],
+    ['CR line endings, the last one a lone CR', turn.map((e) => `data: ${JSON.stringify(e)}\r\r`).join('')],
+    ['no line end at all after the last event', plain(turn).replace(/\n\n$/, '')],
+  ])('keeps the last event of a stream that ends with %s', async (_label, body) => {
+    const server = await serve(sse(bytesOf(body, 3)));
+
+    const { events, error } = await collect(client(server).beta.chat.stream('ses-abc123', params));
+
+    expect(error).toBeUndefined();
+    expect(events).toEqual(turn);
+  });
+
+  it('leaves out an event the stream ended in the middle of, and says the turn was cut off', async () => {
+    const server = await serve(sse([plain(turn.slice(0, 3)), 'data: {"type":"text_delta","con']));
+
+    const { events, error } = await collect(client(server).beta.chat.stream('ses-abc123', params));
+
+    expect(events).toEqual(turn.slice(0, 3));
+    expect(error).toMatchObject({ kind: 'stream_interrupted', eventsReceived: 3 });
+  });
+
+  it('a 2xx that is not an event stream is a MalformedResponseError showing what came', async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, { detail: 'maintenance' }));
+
+    const { events, error } = await collect(client(server).beta.chat.stream('ses-abc123', params));
+
+    expect(events).toEqual([]);
+    expect(error).toBeInstanceOf(MalformedResponseError);
+    expect(error?.message).toContain(
+      'is not a valid event stream: the content-type is application/json, not text/event-stream',
+    );
+    expect(error?.message).toContain('maintenance');
   });
 
   it('a stream that ends before the stop event is cut off too', async () => {

@@ -13,7 +13,6 @@ import {
   chunked,
   chunkTap,
   framings,
-  knownLosses,
   SMALL_CHUNKS,
   type TurnBody,
   turnBodies,
@@ -114,28 +113,6 @@ describe.each(bodies.map((body) => [body.name, body] as [string, TurnBody]))(
     });
   },
 );
-
-// Known, pinned: the client loses the last event of a stream that ends in a CR, or without a blank line after its
-// last event (as Prism sends an example; the built-in mock puts the blank line back). Both are framings it
-// should accept: when one of these fails because the client kept the event, move it from knownLosses into
-// framings (test/support/event-streams.ts).
-describe.each(knownLosses.map((f) => [f.name, f] as const))('known: %s', (_label, framing) => {
-  it.each(bodies.map((body) => [body.name, body] as [string, TurnBody]))(
-    'the %s example: every event but the stop event, then a StreamInterruptedError',
-    async (_name, body) => {
-      const chunks = chunked(encoder.encode(framing.write(body)), SMALL_CHUNKS);
-      const seen: ChatStreamEvent[] = [];
-
-      const error = await streamed(chunks, undefined, seen).catch((e: unknown) => e);
-
-      expect(seen).toEqual(body.events.slice(0, -1));
-      expect(error).toBeInstanceOf(StreamInterruptedError);
-      expect((error as Error).message).toContain(
-        `cut off after ${seen.length} event${seen.length === 1 ? '' : 's'} (the server closed the stream before the turn ended)`,
-      );
-    },
-  );
-});
 
 it('the bodies are the spec’s stream examples and one with non-ASCII text; each ends with a stop event', () => {
   expect(bodies.map((b) => [b.name, (b.events.at(-1) as { type: string }).type])).toEqual([

@@ -8,7 +8,7 @@ import { decodeObject } from '../json-body.js';
 import type { CallRetryOptions } from '../options.js';
 import type { PagePromise } from '../pagination/page-promise.js';
 import { coreFetcher, type PaginateOptions, startListing } from '../pagination/paginate.js';
-import { ChatStream, ChatStreamPromise } from '../streaming/chat-stream.js';
+import { ChatStreamPromise, startChatStream } from '../streaming/chat-stream.js';
 import type {
   ChatCreateParams,
   ChatCreateResponse,
@@ -136,12 +136,13 @@ export class Chat {
         path: { session_id: sessionId },
         query: { organization_id, project_id },
         body,
-        headers: { accept: 'text/event-stream' },
+        // Error statuses answer in JSON.
+        headers: { accept: 'text/event-stream, application/json' },
         idempotent: false,
         retryAnswered: false,
         uncertainOutcome: STREAM_UNCERTAIN,
       });
-      return new ChatStream(
+      return startChatStream(
         request.target,
         await this.#core.transport.open(request, options),
         options?.signal,

@@ -5,6 +5,7 @@ import {
   AbortedError,
   InvalidRequestError,
   type LlamaCloudError,
+  MalformedResponseError,
   type RequestTarget,
   StreamInterruptedError,
   TimeoutError,
@@ -180,6 +181,26 @@ export class ChatStream implements AsyncIterable<ChatStreamEvent> {
     if (event.type === 'text_delta') this.#deltas = (this.#deltas ?? '') + event.content;
     else if (event.type === 'text') this.#text = event.content;
     else if (event.type === 'stop') this.#stop = event;
+  }
+}
+
+/**
+ * The ChatStream of an opened response, once its content-type says it is an event stream: a 2xx of another
+ * type (a JSON error page from a proxy, say) is a MalformedResponseError showing what came instead.
+ */
+export async function startChatStream(
+  target: RequestTarget,
+  opened: OpenedStream,
+  caller: AbortSignal | undefined,
+): Promise<ChatStream> {
+  const type = opened.response.headers.get('content-type') ?? '';
+  if (/^text\/event-stream\b/i.test(type.trim())) return new ChatStream(target, opened, caller);
+  try {
+    const text = opened.scrub(await opened.response.text());
+    const problem = `the content-type is ${type || 'missing'}, not text/event-stream`;
+    throw new MalformedResponseError(target, opened.response, problem, text, {}, 'event stream');
+  } finally {
+    opened.link.release();
   }
 }
 

@@ -46,6 +46,7 @@ export class ChatEventDecoder {
   count = 0;
   /** A `[DONE]` data field arrived: the server says the stream is over. */
   done = false;
+  #ending = false;
 
   /** `scrub` takes the key out of each `data:` field before anything reads it. */
   constructor(target: RequestTarget, response: Response, scrub: (text: string) => string) {
@@ -61,10 +62,14 @@ export class ChatEventDecoder {
     return this.#take();
   }
 
-  /** The events completed by the end of the stream (a last event without its blank line). */
+  /**
+   * The events completed by the end of the stream: a last event the server did not close with a blank line (as
+   * Prism sends one) or whose last line ended in a lone CR. An event cut off mid-way is not one: it is left out,
+   * and the turn reads as cut off.
+   */
   end(): ChatStreamEvent[] {
-    this.#parser.feed(this.#text.decode());
-    this.#parser.reset({ consume: true });
+    this.#ending = true;
+    this.#parser.feed(`${this.#text.decode()}\n\n`);
     return this.#take();
   }
 
@@ -89,6 +94,8 @@ export class ChatEventDecoder {
       value = undefined;
     }
     const number = this.count + 1;
+    // A stream that closed in the middle of an event's data: that event never arrived whole.
+    if (value === undefined && this.#ending) return;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       const named = [event && `event: ${event}`, id && `id: ${id}`].filter(Boolean).join(', ');
       this.problem = new MalformedResponseError(

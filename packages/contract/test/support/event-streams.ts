@@ -60,7 +60,6 @@ export const framings: Framing[] = [
     write: ({ events }) => events.map((event) => `data: ${JSON.stringify(event)}\r\n\r\n`).join(''),
   },
   {
-    // A stream that ends in a CR loses its last event (see knownLosses): the last event here ends in LF.
     name: 'CR, CRLF and LF line endings, mixed (the last event LF)',
     write: ({ events }) =>
       events
@@ -103,24 +102,13 @@ export const framings: Framing[] = [
         )
         .join(': ü\r\n\r\n')}data: [DONE]\r\n\r\n`,
   },
-];
-
-/**
- * Known, pinned in chat-stream-framings.test.ts: two endings of a stream after which the client loses the last
- * event (the stop event, so the turn reads as cut off). Each is a framing the client should accept: when it
- * keeps the event, move the framing into `framings`.
- */
-export const knownLosses: Framing[] = [
   {
-    // The spec's 200 lists CR line endings; eventsource-parser 3.1.1 holds a CR at the end of what it was fed
-    // (a LF may follow), and the client's end() does not dispatch it.
+    // The spec's 200 lists CR line endings; the last lone CR is completed only at the stream's end.
     name: 'CR line endings, the stream ending in CR',
     write: ({ events }) => events.map((event) => `data: ${JSON.stringify(event)}\r\r`).join(''),
   },
   {
-    // As Prism sends an example (its YAML loader drops the last blank line). The client's end() says it
-    // completes "a last event without its blank line", but eventsource-parser's reset({ consume: true }) only
-    // parses the pending line; it never dispatches the event.
+    // As Prism sends an example (its YAML loader drops the last blank line).
     name: 'no blank line after the last event (as Prism sends it)',
     write: ({ events }) => plain(events).replace(/\n\n$/, '\n'),
   },
