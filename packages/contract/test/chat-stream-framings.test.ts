@@ -4,7 +4,7 @@
 // once the client has received the last), so chunks end mid-field, mid-line and mid-character. Whatever the
 // framing and the chunking, client.beta.chat.stream() must yield exactly the example's events, in order, end
 // without an error, and every event must keep the schema the spec names with `x-sse-data-schema`.
-import LlamaCloud, { type ChatStreamEvent, StreamInterruptedError } from '@llamacloud-chat/client';
+import LlamaCloud, { type ChatStreamEvent } from '@llamacloud-chat/client';
 import { serve } from '@llamacloud-chat/test-support';
 import { describe, expect, it } from 'vitest';
 import { dataOf, eventValidator } from '../src/event-schema.js';

@@ -8,7 +8,6 @@ import LlamaCloud, {
   type ChatStreamEvent,
   InvalidRequestError,
   NotFoundError,
-  StreamInterruptedError,
   UnprocessableEntityError,
 } from '@llamacloud-chat/client';
 import { describe, expect, inject, it } from 'vitest';
