@@ -146,7 +146,7 @@ describe('chat against a server', () => {
       prompt: 'What grew in Q3?',
       index_ids: ['idx-1', 'idx 2'],
     });
-    expect(request?.headers.accept).toBe('text/event-stream');
+    expect(request?.headers.accept).toBe('text/event-stream, application/json');
     expect(request?.headers['content-type']).toMatch(/^application\/json/);
     expect(request?.headers.authorization).toBe(`Bearer ${KEY}`);
   });

@@ -97,7 +97,7 @@ describe('turbo cache keys', () => {
   });
 
   it('a client source edit does not re-run generate', async () => {
-    const rerun = await rerunAfter(edit('packages/client/src/errors.ts', (s) => `${s}\n// an edit\n`));
+    const rerun = await rerunAfter(edit('packages/client/src/transport.ts', (s) => `${s}\n// an edit\n`));
 
     expect(rerun).toEqual(
       expect.arrayContaining(['@llamacloud-chat/client#build', '@llamacloud-chat/client#test']),
