@@ -3,11 +3,11 @@
 // lines printed, the exit code, and what the server received.
 import { execFileSync } from 'node:child_process';
 import type { ServerResponse } from 'node:http';
-import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import {
   cursorAt,
+  listening,
   makeSessions,
   pagedSessions,
   type ReceivedRequest,
@@ -27,18 +27,6 @@ const REPO_COMMAND = 'npx -y pnpm@10.34.9 --silent cli';
 function shellWords(line: string): string[] {
   const out = execFileSync('bash', ['-c', `printf '%s\\0' ${line}`], { encoding: 'utf8' });
   return out.split('\0').slice(0, -1);
-}
-
-/** Whether something accepts connections on 127.0.0.1:`port`. */
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /** Fails the first request for `token` with a 500, then serves it. */

@@ -1,6 +1,7 @@
 // Public entry of @llamacloud-chat/test-support (private): what the workspace's tests and benchmarks share.
 export {
   type Handler,
+  listening,
   type ReceivedRequest,
   sendJson,
   serve,
