@@ -20,9 +20,6 @@ export interface ChatOptions {
   json?: boolean;
 }
 
-/** What the client puts in place of the key; the CLI does the same to what a stream carries. */
-const REDACTED = '[redacted]';
-
 /** Runs one chat turn; returns the exit code. */
 export async function chat(
   sessionId: string,
@@ -37,8 +34,8 @@ export async function chat(
   }
   const how = { purpose: 'To chat in a real session', sessionId };
   return withTarget(context, how, async (target) => {
-    const scrub = (text: string) => text.replaceAll(target.apiKey, REDACTED);
-    const output: TurnOutput = (options.json ? jsonTurn : textTurn)({ ...context, scrub });
+    // The client has already taken the key out of every event.
+    const output: TurnOutput = (options.json ? jsonTurn : textTurn)(context);
     let opened = false;
     let events = 0;
     let stop: StopEvent | undefined;
@@ -76,7 +73,7 @@ export async function chat(
     if (stop?.is_error === true) {
       output.breakLine();
       const message = textOf(stop.error);
-      log(`error: the turn failed: ${message ? printable(scrub(message)) : '(no message)'}`);
+      log(`error: the turn failed: ${message ? printable(message) : '(no message)'}`);
       return ExitCode.failed;
     }
     return ExitCode.ok;

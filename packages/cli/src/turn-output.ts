@@ -21,15 +21,13 @@ export interface TurnOutputOptions {
   stdout: Output;
   stderr: Output;
   env: Readonly<Record<string, string | undefined>>;
-  /** Replaces the API key wherever it appears in what the server sent. */
-  scrub: (text: string) => string;
 }
 
 /** One JSON line per event, exactly as it came (unknown event types included); nothing on stderr. */
-export function jsonTurn({ stdout, scrub }: TurnOutputOptions): TurnOutput {
+export function jsonTurn({ stdout }: TurnOutputOptions): TurnOutput {
   const write = pipeWriter(stdout);
   return {
-    event: (event) => write(`${scrub(JSON.stringify(event.type === 'unknown' ? event.event : event))}\n`),
+    event: (event) => write(`${JSON.stringify(event.type === 'unknown' ? event.event : event)}\n`),
     end: async () => {},
     breakLine() {},
   };
@@ -43,7 +41,7 @@ const MAX_ARGUMENTS = 200;
  * (plain under NO_COLOR or TERM=dumb). When stdout and stderr share the terminal, each starts on a line of its
  * own: the line breaks that keep them apart are written to stderr, so stdout carries the answer and nothing else.
  */
-export function textTurn({ stdout, stderr, env, scrub }: TurnOutputOptions): TurnOutput {
+export function textTurn({ stdout, stderr, env }: TurnOutputOptions): TurnOutput {
   const write = pipeWriter(stdout);
   const notes = stderr.isTTY === true;
   const onScreen = notes && stdout.isTTY === true;
@@ -56,7 +54,7 @@ export function textTurn({ stdout, stderr, env, scrub }: TurnOutputOptions): Tur
           .map((part) => (part ? styleText('dim', part, { validateStream: false }) : part))
           .join('\n')
       : text;
-  const clean = (text: string) => terminalText(scrub(text));
+  const clean = terminalText;
 
   /** Whether the terminal's cursor is mid-line, and after whose output. */
   let open: 'answer' | 'thinking' | undefined;
@@ -84,7 +82,7 @@ export function textTurn({ stdout, stderr, env, scrub }: TurnOutputOptions): Tur
   const answer = async (text: string) => {
     if (!text) return;
     if (onScreen) endThinking();
-    const shown = stdout.isTTY ? terminalText(scrub(text)) : scrub(text);
+    const shown = stdout.isTTY ? terminalText(text) : text;
     answered = true;
     answerEndsLine = shown.endsWith('\n');
     if (onScreen) open = answerEndsLine ? undefined : 'answer';
@@ -101,7 +99,7 @@ export function textTurn({ stdout, stderr, env, scrub }: TurnOutputOptions): Tur
   const note = (line: string) => {
     if (!notes) return;
     breakLine();
-    toStderr(`${dim(printable(scrub(line)))}\n`);
+    toStderr(`${dim(printable(line))}\n`);
   };
   /** What a whole event adds to the pieces that streamed before it: all of it if none did. */
   const rest = (whole: string, streamed: string) =>

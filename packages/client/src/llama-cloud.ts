@@ -6,14 +6,20 @@ import { Chat } from './resources/chat.js';
 
 /** A LlamaCloud API client, shaped like the official SDK's. Options are those of `createClient()`. */
 export class LlamaCloud {
-  /** The typed openapi-fetch client underneath, for calls by path; it shares this client's options. */
-  readonly client: LlamaCloudClient;
   /** The API's beta endpoints. */
   readonly beta: { readonly chat: Chat };
+  readonly #core: ClientCore;
+  #client: LlamaCloudClient | undefined;
 
   constructor(options: ClientOptions = {}) {
-    const core = new ClientCore(options);
-    this.client = clientOn(core);
-    this.beta = { chat: new Chat(core) };
+    this.#core = new ClientCore(options);
+    this.beta = { chat: new Chat(this.#core) };
+  }
+
+  /** The typed openapi-fetch client underneath, for calls by path; it shares this client's options. */
+  get client(): LlamaCloudClient {
+    // Made on first use: the resource methods do not need it.
+    this.#client ??= clientOn(this.#core);
+    return this.#client;
   }
 }

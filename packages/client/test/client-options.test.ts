@@ -33,6 +33,22 @@ describe('the SDK option names', () => {
     expect(server.requests.map((r) => r.url)).toEqual(['/api/v1/chat']);
   });
 
+  it('gives calls by path through .client, with the same key, base URL and default headers', async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, emptyPage));
+    const client = new LlamaCloud({
+      apiKey: KEY,
+      baseURL: server.url,
+      defaultHeaders: { 'X-Team': 'search' },
+    });
+
+    const { data } = await client.client.GET('/api/v1/chat', { params: { query: { page_size: 3 } } });
+
+    expect(data).toEqual(emptyPage);
+    expect(server.requests.map((r) => [r.url, r.headers.authorization, r.headers['x-team']])).toEqual([
+      ['/api/v1/chat?page_size=3', `Bearer ${KEY}`, 'search'],
+    ]);
+  });
+
   it('still accepts baseUrl, and prefers baseURL when both are given', async () => {
     const used = await serve((_req, res) => sendJson(res, 200, emptyPage));
     const ignored = await serve((_req, res) => sendJson(res, 200, emptyPage));

@@ -15,6 +15,20 @@ import type { OpenedStream } from '../transport.js';
 import type { StopEvent, StopUsage } from '../types.js';
 import { ChatEventDecoder, type ChatStreamEvent } from './event-decoder.js';
 
+/** `events` as a web ReadableStream; cancelling it ends the iterator (and so closes the connection). */
+function readableOf(events: AsyncIterator<ChatStreamEvent>): ReadableStream<ChatStreamEvent> {
+  return new ReadableStream<ChatStreamEvent>({
+    async pull(controller) {
+      const next = await events.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await events.return?.();
+    },
+  });
+}
+
 /** Why the reader aborted the request: its idle timer fired. */
 const IDLE = Symbol('idle');
 
@@ -80,17 +94,7 @@ export class ChatStream implements AsyncIterable<ChatStreamEvent> {
 
   /** The events as a web ReadableStream, for frameworks that take one; cancelling it closes the connection. */
   toReadableStream(): ReadableStream<ChatStreamEvent> {
-    const events = this[Symbol.asyncIterator]();
-    return new ReadableStream<ChatStreamEvent>({
-      async pull(controller) {
-        const next = await events.next();
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
-      },
-      async cancel() {
-        await events.return?.();
-      },
-    });
+    return readableOf(this[Symbol.asyncIterator]());
   }
 
   /** Reads the rest of the stream (all of it, if nobody is iterating), keeping what the helpers need. */
@@ -233,6 +237,8 @@ export class ChatStreamPromise implements PromiseLike<ChatStream>, AsyncIterable
       inner = stream[Symbol.asyncIterator]();
       return inner;
     });
+    // A failure reaches the caller through next(); an iterator never advanced must not leave it unhandled.
+    started.catch(() => {});
     const iterator: AsyncIterableIterator<ChatStreamEvent> = {
       next: () => (inner ? inner.next() : started.then((events) => events.next())),
       return: async () => {
@@ -262,18 +268,6 @@ export class ChatStreamPromise implements PromiseLike<ChatStream>, AsyncIterable
 
   /** See {@link ChatStream.toReadableStream}; the stream starts when the response headers arrive. */
   toReadableStream(): ReadableStream<ChatStreamEvent> {
-    let events: ReadableStreamDefaultReader<ChatStreamEvent> | undefined;
-    const opened = this.#opened;
-    return new ReadableStream<ChatStreamEvent>({
-      async pull(controller) {
-        events ??= (await opened).toReadableStream().getReader();
-        const next = await events.read();
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
-      },
-      async cancel(reason) {
-        await events?.cancel(reason);
-      },
-    });
+    return readableOf(this[Symbol.asyncIterator]());
   }
 }
