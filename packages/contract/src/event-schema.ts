@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { ChatStreamEvent } from '@llamacloud-chat/client';
 import { SPEC_PATH } from '@llamacloud-chat/mock';
+import { deref as follow } from '@llamacloud-chat/openapi/spec-walk.mjs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 
@@ -39,17 +40,8 @@ export interface EventValidator {
 const SCHEMAS = '#/components/schemas/';
 const ROOT = 'urn:llamacloud-chat:openapi';
 
-/** Follows a local `$ref` (`#/components/responses/Unauthorized`) to what it names, in `spec`. */
-function deref(spec: Node, value: unknown): Node | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const ref = (value as Node).$ref;
-  if (typeof ref !== 'string') return value as Node;
-  const target = ref
-    .replace(/^#\//, '')
-    .split('/')
-    .reduce<unknown>((node, key) => (node as Node | undefined)?.[key], spec);
-  return deref(spec, target);
-}
+/** Follows local `$ref`s in `spec` to what they name (the spec reader the generator and the gate share). */
+const deref = (spec: Node, value: unknown) => follow(spec, value) as Node | undefined;
 
 /** A copy of `schema` whose `#/components/schemas/X` references point into the validator's `$defs`. */
 function rebased(schema: unknown): unknown {

@@ -1,6 +1,7 @@
 // The spec's documented responses, read from the spec itself so the tests follow it when it changes.
 import { readFileSync } from 'node:fs';
 import { SPEC_PATH } from '@llamacloud-chat/mock';
+import { deref as follow } from '@llamacloud-chat/openapi/spec-walk.mjs';
 import { parse } from 'yaml';
 import { STREAM_PATH } from '../../src/event-schema.js';
 
@@ -18,14 +19,7 @@ type Ref = { $ref: string };
 const spec = parse(readFileSync(SPEC_PATH, 'utf8'));
 
 /** Follows a local `$ref` (`#/components/responses/Unauthorized`) to what it names. */
-function deref<T>(value: T | Ref): T {
-  if (typeof value !== 'object' || value === null || !('$ref' in value)) return value as T;
-  const target = value.$ref
-    .replace(/^#\//, '')
-    .split('/')
-    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], spec);
-  return deref(target as T | Ref);
-}
+const deref = <T>(value: T | Ref): T => follow(spec, value) as T;
 
 const responses: Record<string, { content: { 'application/json': MediaType } }> =
   spec.paths['/api/v1/chat'].get.responses;
