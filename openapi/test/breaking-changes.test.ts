@@ -106,7 +106,11 @@ describe('breaking changes are caught', () => {
     ],
     [
       'a required response field made optional',
-      (spec) => spec.setIn(['components', 'schemas', 'ChatListResponse', 'required'], ['last_updated_at']),
+      (spec) =>
+        spec.setIn(
+          ['components', 'schemas', 'ChatListResponse', 'required'],
+          ['last_updated_at', 'shared_access'],
+        ),
       everySession('session_id is no longer required'),
     ],
     [

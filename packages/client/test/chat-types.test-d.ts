@@ -21,7 +21,7 @@ describe('chat resource types', () => {
       {
         organization_id?: string | null;
         project_id?: string | null;
-      } & { index_ids?: string[] | null }
+      } & { index_ids?: string[] | null; shared_access?: 'query' | 'read_only' | null }
     >();
     expectTypeOf(client.beta.chat.create).returns.toEqualTypeOf<APIPromise<ChatCreateResponse>>();
     expectTypeOf(client.beta.chat.retrieve).returns.toEqualTypeOf<APIPromise<ChatRetrieveResponse>>();

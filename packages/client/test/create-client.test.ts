@@ -17,6 +17,7 @@ const page: ChatListPage = {
     {
       last_updated_at: '2026-04-22T12:34:41.342245Z',
       session_id: 'ses-abc123',
+      shared_access: 'read_only',
       generated_title: null,
       index_ids: ['idx-abc123'],
       job_metadata: { duration_ms: 12, is_error: false, total_input_tokens: null, turns: 1 },

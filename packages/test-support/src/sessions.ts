@@ -6,6 +6,7 @@ import { type Handler, type ReceivedRequest, sendJson } from './http-server.js';
 export interface SessionFixture {
   last_updated_at: string;
   session_id: string;
+  shared_access: 'query' | 'read_only';
   generated_title?: string | null;
   index_ids?: string[] | null;
   job_metadata?: { turns?: number; is_error?: boolean; total_input_tokens?: number | null } | null;
@@ -16,6 +17,7 @@ export function makeSessions(count: number): SessionFixture[] {
   return Array.from({ length: count }, (_, i) => ({
     last_updated_at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
     session_id: `ses-${String(i).padStart(4, '0')}`,
+    shared_access: i % 5 === 0 ? 'query' : 'read_only',
     generated_title: i % 3 === 0 ? null : `Session ${i}`,
     index_ids: i % 2 === 0 ? null : [`idx-${i}`],
     job_metadata: i % 4 === 0 ? null : { turns: i % 7, is_error: false, total_input_tokens: null },

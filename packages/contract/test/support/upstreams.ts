@@ -31,6 +31,7 @@ const conformingList: Handler = ({ query }, res) => {
       {
         last_updated_at: '2026-04-21T08:00:00Z',
         session_id: `ses-${n}b`,
+        shared_access: 'query',
         job_metadata: { turns: 2, is_error: false, total_input_tokens: null, model: 'x' },
       },
     ],
@@ -159,6 +160,7 @@ export function conformingUpstream(): ChatUpstream {
     () => ({
       last_updated_at: '2026-04-23T08:16:40.502311',
       session_id: `ses-live ${++n}/ü`,
+      shared_access: 'read_only',
       generated_title: null,
       index_ids: null,
       job_metadata: null,
