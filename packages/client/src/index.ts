@@ -6,7 +6,10 @@ export type { APIPromise } from './api-promise.js';
 export { createClient, type LlamaCloudClient } from './create-client.js';
 export {
   AbortedError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
   APIError,
+  APIUserAbortError,
   AuthenticationError,
   BadRequestError,
   ClientConfigError,
@@ -40,7 +43,13 @@ export {
   type PaginateOptions,
   paginate,
 } from './pagination/paginate.js';
-export { type CallOptions, Chat, type RequestOptions } from './resources/chat.js';
+export type {
+  HeadersLike,
+  HTTPMethod,
+  ListRequestOptions,
+  RequestOptions,
+} from './request-options.js';
+export { type CallOptions, Chat } from './resources/chat.js';
 export { ChatStream, ChatStreamPromise } from './streaming/chat-stream.js';
 export type { ChatStreamEvent, UnknownChatEvent } from './streaming/event-decoder.js';
 export type {

@@ -1,19 +1,85 @@
-// The LlamaCloud class: the official SDK's shape (`client.beta.chat.list()` and the rest) over the client's core.
+// The LlamaCloud class: the official SDK's shape (`client.beta.chat.list()`, `client.chat`, the HTTP verbs,
+// `withOptions()`, the instance properties and the error classes as statics) over the client's core.
+import type { APIPromise } from './api-promise.js';
 import { ClientCore } from './client-core.js';
 import { clientOn, type LlamaCloudClient } from './create-client.js';
+import {
+  AbortedError,
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  LlamaCloudError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  TimeoutError,
+  UnprocessableEntityError,
+} from './errors/index.js';
+import type { Logger, LogLevel } from './logging.js';
 import type { ClientOptions } from './options.js';
+import type { RequestOptions } from './request-options.js';
 import { Chat } from './resources/chat.js';
 
 /** A LlamaCloud API client, shaped like the official SDK's. Options are those of `createClient()`. */
 export class LlamaCloud {
-  /** The API's beta endpoints. */
+  /** The chat resource, at the top level as in the SDK's newest releases; the same object as `beta.chat`. */
+  readonly chat: Chat;
+  /** The API's beta endpoints, as the documentation page calls them. */
   readonly beta: { readonly chat: Chat };
   readonly #core: ClientCore;
   #client: LlamaCloudClient | undefined;
 
   constructor(options: ClientOptions = {}) {
     this.#core = new ClientCore(options);
-    this.beta = { chat: new Chat(this.#core) };
+    this.chat = new Chat(this.#core);
+    this.beta = { chat: this.chat };
+  }
+
+  // Getters, not fields: they live on the prototype, so `console.log(client)` and `JSON.stringify(client)` never
+  // show the key.
+  /** The API key in use (surrounding whitespace trimmed). */
+  get apiKey(): string {
+    return this.#core.options.apiKey;
+  }
+  /** The base URL in use, without a trailing slash. */
+  get baseURL(): string {
+    return this.#core.options.baseUrl;
+  }
+  /** Retries after a failed attempt. */
+  get maxRetries(): number {
+    return this.#core.options.retry.maxRetries;
+  }
+  /** Milliseconds per attempt. */
+  get timeout(): number {
+    return this.#core.options.retry.timeout;
+  }
+  /** The log level in use (from the option, else `LLAMA_CLOUD_LOG`, else `warn`). */
+  get logLevel(): LogLevel {
+    return this.#core.options.logLevel;
+  }
+  /** Where log lines go. */
+  get logger(): Logger {
+    return this.#core.options.logger;
+  }
+  /** Extra `RequestInit` for every fetch. */
+  get fetchOptions(): RequestInit {
+    return this.#core.options.fetchOptions;
+  }
+
+  /** A new client with `options` merged over this one's (the key, base URL and log level it resolved included). */
+  withOptions(options: Partial<ClientOptions>): LlamaCloud {
+    const { given, apiKey, baseUrl, logLevel } = this.#core.options;
+    const { baseUrl: _spelling, ...current } = given;
+    const merged: ClientOptions = { ...current, apiKey, baseURL: baseUrl, logLevel, ...options };
+    // The old spelling given now still wins over the base URL this client resolved.
+    if (options.baseUrl !== undefined && options.baseURL === undefined) {
+      merged.baseURL = options.baseUrl;
+      delete merged.baseUrl;
+    }
+    return new (this.constructor as typeof LlamaCloud)(merged);
   }
 
   /** The typed openapi-fetch client underneath, for calls by path; it shares this client's options. */
@@ -22,4 +88,51 @@ export class LlamaCloud {
     this.#client ??= clientOn(this.#core);
     return this.#client;
   }
+
+  /** Any request, for endpoints the client has no method for: `{ method, path, query, body, headers, … }`. */
+  request<T = unknown>(options: RequestOptions & { method: string; path: string }): APIPromise<T> {
+    return this.#core.call<T>(options as RequestOptions);
+  }
+  /** `GET path`; resolves to the parsed body. */
+  get<T = unknown>(path: string, options?: RequestOptions | null): APIPromise<T> {
+    return this.#core.call<T>({ method: 'get', path, ...options });
+  }
+  /** `POST path`, `options.body` sent as JSON; resolves to the parsed body. Not retried once it may have arrived. */
+  post<T = unknown>(path: string, options?: RequestOptions | null): APIPromise<T> {
+    return this.#core.call<T>({ method: 'post', path, ...options });
+  }
+  /** `PUT path`; resolves to the parsed body. */
+  put<T = unknown>(path: string, options?: RequestOptions | null): APIPromise<T> {
+    return this.#core.call<T>({ method: 'put', path, ...options });
+  }
+  /** `PATCH path`; resolves to the parsed body. Not retried once it may have arrived. */
+  patch<T = unknown>(path: string, options?: RequestOptions | null): APIPromise<T> {
+    return this.#core.call<T>({ method: 'patch', path, ...options });
+  }
+  /** `DELETE path`; resolves to the parsed body (null for a 204). */
+  delete<T = unknown>(path: string, options?: RequestOptions | null): APIPromise<T> {
+    return this.#core.call<T>({ method: 'delete', path, ...options });
+  }
+
+  /** The class itself, as the SDK has it (`LlamaCloud.LlamaCloud`). */
+  static LlamaCloud: typeof LlamaCloud = LlamaCloud;
+  /** The default per-attempt timeout, in ms. */
+  static DEFAULT_TIMEOUT = 60_000;
+  // The error classes as statics, under the SDK's names (`APIConnectionError` and the rest are our classes).
+  static LlamaCloudError = LlamaCloudError;
+  static APIError = APIError;
+  static BadRequestError = BadRequestError;
+  static AuthenticationError = AuthenticationError;
+  static PermissionDeniedError = PermissionDeniedError;
+  static NotFoundError = NotFoundError;
+  static ConflictError = ConflictError;
+  static UnprocessableEntityError = UnprocessableEntityError;
+  static RateLimitError = RateLimitError;
+  static InternalServerError = InternalServerError;
+  static APIConnectionError = ConnectionError;
+  static APIConnectionTimeoutError = TimeoutError;
+  static APIUserAbortError = AbortedError;
+  static ConnectionError = ConnectionError;
+  static TimeoutError = TimeoutError;
+  static AbortedError = AbortedError;
 }

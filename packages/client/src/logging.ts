@@ -30,7 +30,8 @@ export interface ClientLog extends Logger {
   enabled(level: Exclude<LogLevel, 'off'>): boolean;
 }
 
-function scrub(value: unknown, secret: string): unknown {
+function scrub(value: unknown, secret: string | undefined): unknown {
+  if (secret === undefined) return value;
   if (typeof value === 'string')
     return value.includes(secret) ? value.replaceAll(secret, '[redacted]') : value;
   if (value === null || typeof value !== 'object') return value;
@@ -43,8 +44,8 @@ function scrub(value: unknown, secret: string): unknown {
   return json?.includes(secret) ? JSON.parse(json.replaceAll(secret, '[redacted]')) : value;
 }
 
-/** The client's log: `logger` filtered to `level`, with `secret` redacted from every argument. */
-export function clientLog(logger: Logger, level: LogLevel, secret: string): ClientLog {
+/** The client's log: `logger` filtered to `level`, with `secret` (when there is one) redacted from every argument. */
+export function clientLog(logger: Logger, level: LogLevel, secret: string | undefined): ClientLog {
   const enabled = (at: Exclude<LogLevel, 'off'>) => LEVELS[at] <= LEVELS[level];
   const write =
     (at: Exclude<LogLevel, 'off'>): LogFn =>

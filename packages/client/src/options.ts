@@ -90,7 +90,10 @@ export interface ClientOptions {
 
 /** Options after defaults are applied and checked. */
 export interface ResolvedClientOptions {
+  /** Surrounding whitespace trimmed, as fetch would. */
   apiKey: string;
+  /** What to scrub from responses and log lines: the key, or undefined for a key too short to scrub safely. */
+  secret: string | undefined;
   /** Absolute, without a trailing slash. */
   baseUrl: string;
   fetch: typeof globalThis.fetch;
@@ -102,6 +105,10 @@ export interface ResolvedClientOptions {
   retry: RetryPolicy;
   timers: RetryTimers;
   log: ClientLog;
+  logLevel: LogLevel;
+  logger: Logger;
+  /** The options as given, for `withOptions()` to merge over. */
+  given: ClientOptions;
 }
 
 /** Every option the client knows; any other is a mistake worth naming. */
@@ -125,8 +132,12 @@ const KNOWN_OPTIONS = new Set<string>([
 /** The longest delay a timer can hold (2³¹ − 1 ms, about 24.8 days); a longer one would fire at once. */
 export const MAX_DELAY_MS = 2 ** 31 - 1;
 
-/** The shortest key accepted: a shorter one cannot be a real key, and redacting it would garble reports. */
-export const MIN_KEY_LENGTH = 8;
+/**
+ * The shortest key scrubbed from what servers send back. Replacing every "abc" of every body for a 3-character
+ * key would rewrite titles and ids while protecting nothing: no real key is that short. A shorter key is still
+ * sent only in the Authorization header and masked in debug logs; it is just not searched for in bodies.
+ */
+export const MIN_SCRUBBED_KEY_LENGTH = 8;
 
 interface NumberRule {
   min: number;
@@ -162,8 +173,12 @@ export function checkRetryOptions(options: CallRetryOptions): void {
 }
 
 function env(name: string): string | undefined {
-  // `process` is absent in browsers and some edge runtimes; there, options must be passed explicitly.
-  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+  // `process` is absent in browsers and some edge runtimes; there, options must be passed explicitly. As in the
+  // official SDK, a value of only whitespace counts as unset.
+  const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[
+    name
+  ];
+  return value?.trim() || undefined;
 }
 
 /** Throws a ClientConfigError naming the first option the client does not know, and the one meant. */
@@ -178,30 +193,41 @@ function rejectUnknownOptions(options: object): void {
   }
 }
 
+/** Why `value` cannot be a header value: a control character (a tab is fine), or one past Latin-1. */
+function unsendable(value: string): 'control' | 'wide' | undefined {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09) || code === 0x7f) return 'control';
+    if (code > 0xff) return 'wide';
+  }
+  return undefined;
+}
+
 function resolveApiKey(option: string | null | undefined): string {
   // The official SDK falls back to LlamaParse's variable too.
-  const apiKey = option ?? env('LLAMA_CLOUD_API_KEY') ?? env('LLAMA_PARSE_API_KEY');
-  if (apiKey === undefined || apiKey.trim() === '') {
+  const apiKey = (option ?? env('LLAMA_CLOUD_API_KEY') ?? env('LLAMA_PARSE_API_KEY'))?.trim();
+  if (!apiKey) {
     throw new ClientConfigError(
       'No LlamaCloud API key: set the LLAMA_CLOUD_API_KEY environment variable or pass { apiKey }.',
     );
   }
-  // A header carries printable ASCII only; say so without echoing the key.
-  if (/[^\x21-\x7e]/.test(apiKey)) {
+  // Any key a header can carry is sent, as the SDK sends it; say what no header can carry without echoing it.
+  const problem = unsendable(apiKey);
+  if (problem === 'control') {
     throw new ClientConfigError(
-      'The API key has whitespace, control or non-ASCII characters (a pasted dash or space?); copy it again without them.',
+      'The API key has a line break or control character inside it, which no HTTP header can carry; copy the key again.',
     );
   }
-  if (apiKey.length < MIN_KEY_LENGTH) {
+  if (problem === 'wide') {
     throw new ClientConfigError(
-      `The API key is ${apiKey.length} characters long, too short to be a LlamaCloud key; copy the whole key.`,
+      'The API key has a character no HTTP header can carry (a pasted dash, quote or zero-width space?); copy the key again.',
     );
   }
   return apiKey;
 }
 
-function resolveBaseUrl(option: string | null | undefined): string {
-  const baseUrl = option || env('LLAMA_CLOUD_BASE_URL') || DEFAULT_BASE_URL;
+/** `baseUrl` checked and without a trailing slash; `name` is what a message calls it. */
+export function checkBaseUrl(baseUrl: string, name = 'base URL'): string {
   let url: URL | undefined;
   try {
     url = new URL(baseUrl);
@@ -209,26 +235,31 @@ function resolveBaseUrl(option: string | null | undefined): string {
   // Credentials or a query in the base URL would end up in every request's URL and in error messages.
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
     throw new ClientConfigError(
-      `Invalid base URL "${url ? url.origin + url.pathname : baseUrl}": use an absolute http(s) URL with no ` +
+      `Invalid ${name} "${url ? url.origin + url.pathname : baseUrl}": use an absolute http(s) URL with no ` +
         `credentials, query or fragment, like ${DEFAULT_BASE_URL}.`,
     );
   }
   return url.href.replace(/\/+$/, '');
 }
 
-function resolveLog(options: ClientOptions, apiKey: string): ClientLog {
-  const logger = options.logger ?? (globalThis.console as Logger);
+function resolveBaseUrl(option: string | null | undefined): string {
+  return checkBaseUrl(option?.trim() || env('LLAMA_CLOUD_BASE_URL') || DEFAULT_BASE_URL);
+}
+
+function resolveLogLevel(options: ClientOptions, logger: Logger): LogLevel {
   if (options.logLevel !== undefined && !isLogLevel(options.logLevel)) {
     throw new ClientConfigError(
       `logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(options.logLevel)}.`,
     );
   }
+  if (options.logLevel !== undefined) return options.logLevel;
   const fromEnv = env('LLAMA_CLOUD_LOG');
-  const log = clientLog(logger, options.logLevel ?? (isLogLevel(fromEnv) ? fromEnv : 'warn'), apiKey);
-  if (options.logLevel === undefined && fromEnv && !isLogLevel(fromEnv)) {
-    log.warn(`LLAMA_CLOUD_LOG is ${JSON.stringify(fromEnv)}; expected one of ${LOG_LEVELS.join(', ')}.`);
-  }
-  return log;
+  if (fromEnv === undefined || isLogLevel(fromEnv)) return fromEnv ?? 'warn';
+  // Worded as the official SDK words it, so tools that watch for its warning see ours.
+  logger.warn(
+    `process.env['LLAMA_CLOUD_LOG'] was set to ${JSON.stringify(fromEnv)}, expected one of ${JSON.stringify(LOG_LEVELS)}`,
+  );
+  return 'warn';
 }
 
 function resolveDefaultHeaders(headers: ClientOptions['defaultHeaders']): Record<string, string | null> {
@@ -249,6 +280,9 @@ function resolveDefaultQuery(query: ClientOptions['defaultQuery']): Record<strin
 export function resolveClientOptions(options: ClientOptions = {}): ResolvedClientOptions {
   rejectUnknownOptions(options);
   const apiKey = resolveApiKey(options.apiKey);
+  const secret = apiKey.length >= MIN_SCRUBBED_KEY_LENGTH ? apiKey : undefined;
+  const logger = options.logger ?? (globalThis.console as Logger);
+  const logLevel = resolveLogLevel(options, logger);
   const baseUrl = resolveBaseUrl(options.baseURL ?? options.baseUrl);
   checkRetryOptions(options);
   checkNumber('maxRetryWait', options.maxRetryWait, { min: 0, max: MAX_DELAY_MS });
@@ -262,6 +296,7 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
   }
   return {
     apiKey,
+    secret,
     baseUrl,
     fetch: options.fetch ?? globalThis.fetch,
     fetchOptions: options.fetchOptions ?? {},
@@ -274,6 +309,9 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
       retryBackoff: backoff ?? DEFAULT_RETRY_POLICY.retryBackoff,
     },
     timers: { ...REAL_TIMERS, ...options.retryTimers },
-    log: resolveLog(options, apiKey),
+    log: clientLog(logger, logLevel, secret),
+    logLevel,
+    logger,
+    given: options,
   };
 }

@@ -3,12 +3,13 @@
 
 export const REDACTED = '[redacted]';
 
-/** `text` with every occurrence of `secret` replaced. */
-export const scrubText = (text: string, secret: string): string =>
-  text.includes(secret) ? text.replaceAll(secret, REDACTED) : text;
+/** `text` with every occurrence of `secret` replaced; as it is when there is no secret to scrub. */
+export const scrubText = (text: string, secret: string | undefined): string =>
+  secret !== undefined && text.includes(secret) ? text.replaceAll(secret, REDACTED) : text;
 
 /** The response with any header that echoes `secret` scrubbed; the same object when none does. */
-export function scrubHeaders(response: Response, secret: string): Response {
+export function scrubHeaders(response: Response, secret: string | undefined): Response {
+  if (secret === undefined) return response;
   let echoes = false;
   response.headers.forEach((value) => {
     if (value.includes(secret)) echoes = true;

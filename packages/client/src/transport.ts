@@ -23,7 +23,8 @@ export interface OutgoingRequest {
   url: string;
   /** `GET /api/v1/chat`, for messages. */
   target: RequestTarget;
-  headers?: Record<string, string> | undefined;
+  /** Lower-case names, over the client's; a null value removes a header the client would send. */
+  headers?: Record<string, string | null> | undefined;
   body?: string | undefined;
   /** False for a request that must not be sent twice; see `retryDelay`. @default true */
   idempotent?: boolean | undefined;
@@ -42,7 +43,12 @@ export interface CallOptions extends CallRetryOptions {
   signal?: AbortSignal | undefined;
   /** Where in a listing this call is; every error it raises carries it. */
   context?: ListingContext | undefined;
+  /** Extra `RequestInit` for this call, over the client's `fetchOptions`. */
+  fetchOptions?: RequestInit | undefined;
 }
+
+/** The official SDK's header for the attempt number (0 for the first); servers use it to tell retries apart. */
+const RETRY_COUNT = 'x-stainless-retry-count';
 
 /** A 2xx response whose body is left to read as a stream. */
 export interface OpenedStream {
@@ -114,17 +120,32 @@ const outcomeNote = (wait: number | undefined, retriesLeft: number) =>
 /** Sends requests for one client. */
 export class Transport {
   readonly #options: ResolvedClientOptions;
-  /** The key and the default headers, sent with every request; a request's own headers win. */
+  /** The key, the default headers and a first attempt's retry count, for every request; its own headers win. */
   readonly #headers: Record<string, string>;
+  /** False when the default headers set or remove the retry count, which then is not counted. */
+  readonly #countRetries: boolean;
 
   constructor(options: ResolvedClientOptions) {
     this.#options = options;
-    const headers: Record<string, string> = { authorization: `Bearer ${options.apiKey}` };
+    const headers: Record<string, string> = { authorization: `Bearer ${options.apiKey}`, [RETRY_COUNT]: '0' };
     for (const [name, value] of Object.entries(options.defaultHeaders)) {
       if (value === null) delete headers[name];
       else headers[name] = value;
     }
     this.#headers = headers;
+    this.#countRetries = !(RETRY_COUNT in options.defaultHeaders);
+  }
+
+  /** The headers of `request`'s first attempt, and whether later attempts count themselves. */
+  #headersOf(request: OutgoingRequest): [Record<string, string>, boolean] {
+    if (!request.headers) return [this.#headers, this.#countRetries];
+    const headers = { ...this.#headers };
+    for (const name in request.headers) {
+      const value = request.headers[name];
+      if (value === null) delete headers[name];
+      else if (value !== undefined) headers[name] = value;
+    }
+    return [headers, this.#countRetries && !(RETRY_COUNT in request.headers)];
   }
 
   /**
@@ -146,18 +167,23 @@ export class Transport {
   }
 
   async #run(request: OutgoingRequest, call: CallOptions, stream: boolean): Promise<Exchange | OpenedStream> {
-    const { fetch, fetchOptions, retry, timers, apiKey, defaultQuery, log } = this.#options;
+    const { fetch, retry, timers, secret, defaultQuery, log } = this.#options;
+    const fetchOptions = call.fetchOptions
+      ? { ...this.#options.fetchOptions, ...call.fetchOptions }
+      : this.#options.fetchOptions;
     const timeout = call.timeout ?? retry.timeout;
     const policy = call.maxRetries === undefined ? retry : { ...retry, maxRetries: call.maxRetries };
     const { target, method, body } = request;
     const url = defaultQuery ? withDefaultQuery(request.url, defaultQuery) : request.url;
     const context = call.context;
     const caller = call.signal;
-    const headers = request.headers ? { ...this.#headers, ...request.headers } : this.#headers;
+    const [firstHeaders, countRetries] = this.#headersOf(request);
     // Not an API request id: a tag that ties together the log lines of one request and its retries.
     const logId = log.enabled('info') ? `log_${Math.floor(timers.random() * 2 ** 24).toString(16)}` : '';
     for (let attempt = 1; ; attempt++) {
       if (caller?.aborted) throw new AbortedError(target, caller.reason, context);
+      const headers =
+        attempt > 1 && countRetries ? { ...firstHeaders, [RETRY_COUNT]: String(attempt - 1) } : firstHeaders;
       const link = linkedController(caller);
       let timedOut = false;
       const timer = setTimeout(() => {
@@ -186,13 +212,13 @@ export class Transport {
           body,
           signal: link.signal,
         };
-        const response = scrubHeaders(await fetch(url, init), apiKey);
+        const response = scrubHeaders(await fetch(url, init), secret);
         if (stream && response.status < 400) {
           succeeded(response.status);
           handedOver = true;
-          return { response, attempts: attempt, link, timeout, scrub: (text) => scrubText(text, apiKey) };
+          return { response, attempts: attempt, link, timeout, scrub: (text) => scrubText(text, secret) };
         }
-        exchange = { response, text: scrubText(await response.text(), apiKey), attempts: attempt };
+        exchange = { response, text: scrubText(await response.text(), secret), attempts: attempt };
         if (response.status < 400) {
           succeeded(response.status);
           return exchange;

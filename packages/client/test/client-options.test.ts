@@ -215,6 +215,8 @@ describe('logging', () => {
     );
     vi.stubEnv('LLAMA_CLOUD_LOG', 'loud');
     new LlamaCloud({ apiKey: KEY, logger });
-    expect(lines).toEqual(['warn LLAMA_CLOUD_LOG is "loud"; expected one of off, error, warn, info, debug.']);
+    expect(lines).toEqual([
+      `warn process.env['LLAMA_CLOUD_LOG'] was set to "loud", expected one of ["off","error","warn","info","debug"]`,
+    ]);
   });
 });

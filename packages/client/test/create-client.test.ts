@@ -200,23 +200,11 @@ describe('createClient options', () => {
   });
 
   it.each([
-    ['a line break', 'llx-secret\n'],
-    ['an em dash', 'llx—secret'],
-    ['a zero-width space', 'llx-\u200bsecret'],
-  ])('rejects a key with %s, saying so without echoing it', (_label, key) => {
-    const construct = () => createClient({ apiKey: key });
-    expect(construct).toThrow(ClientConfigError);
-    expect(construct).toThrow('The API key has whitespace, control or non-ASCII characters');
-  });
-
-  it('rejects a key too short to be real, which redaction would garble', () => {
-    const construct = () => createClient({ apiKey: 'x' });
-    expect(construct).toThrow(ClientConfigError);
-    expect(construct).toThrow('The API key is 1 characters long, too short to be a LlamaCloud key');
-  });
-
-  it('rejects a key with a line break without echoing it', () => {
-    const key = 'llx-secret\n';
+    ['a line break inside it', 'llx-sec\nret', 'line break or control character'],
+    ['a NUL inside it', 'llx-sec\u0000ret', 'line break or control character'],
+    ['an em dash', 'llx—secret', 'a character no HTTP header can carry'],
+    ['a zero-width space', 'llx-\u200bsecret', 'a character no HTTP header can carry'],
+  ])('rejects a key with %s, which no header can carry, without echoing it', (_label, key, says) => {
     let caught: unknown;
     try {
       createClient({ apiKey: key, fetch: recordingFetch().fetch });
@@ -225,7 +213,9 @@ describe('createClient options', () => {
     }
     expect(caught).toBeInstanceOf(LlamaCloudError);
     expect((caught as LlamaCloudError).kind).toBe('config');
-    expect(String((caught as Error).stack)).not.toContain('llx-secret');
+    expect((caught as Error).message).toContain(says);
+    expect(String((caught as Error).stack)).not.toContain('secret');
+    expect(String((caught as Error).stack)).not.toContain('llx-sec');
   });
 
   it.each([

@@ -10,6 +10,12 @@ export * from './api-error.js';
 export * from './base.js';
 export * from './listing.js';
 export * from './network.js';
+// The official SDK's names for three of ours: the same classes, so `instanceof` written for the SDK holds.
+export {
+  AbortedError as APIUserAbortError,
+  ConnectionError as APIConnectionError,
+  TimeoutError as APIConnectionTimeoutError,
+} from './network.js';
 export * from './response.js';
 
 /** The stable, machine-readable kinds of failure, one per error class. */

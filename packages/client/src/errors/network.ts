@@ -5,9 +5,12 @@ import { describeCause } from './details.js';
 
 const attemptsNote = (attempts: number) => (attempts > 1 ? ` (${attempts} attempts)` : '');
 
-/** The network failed: DNS, refused or reset connection, TLS. */
+/**
+ * The network failed: DNS, refused or reset connection, TLS, or (the subclass TimeoutError) no answer in time.
+ * The official SDK's name for it, `APIConnectionError`, is the same class.
+ */
 export class ConnectionError extends LlamaCloudError {
-  readonly kind = 'connection';
+  readonly kind: 'connection' | 'timeout' = 'connection';
 
   constructor(
     target: RequestTarget,
@@ -16,19 +19,25 @@ export class ConnectionError extends LlamaCloudError {
     context: ListingContext = {},
     /** Said when the request may have reached the server and must not simply be sent again. */
     uncertain?: string,
+    /** @internal A subclass's own message. */
+    message?: string,
   ) {
     super(
-      `Could not reach the API for ${target}${attemptsNote(attempts)}: ${describeCause(cause)}. ` +
-        (uncertain ? `${uncertain} ` : '') +
-        'Check the network and LLAMA_CLOUD_BASE_URL.',
+      message ??
+        `Could not reach the API for ${target}${attemptsNote(attempts)}: ${describeCause(cause)}. ` +
+          (uncertain ? `${uncertain} ` : '') +
+          'Check the network and LLAMA_CLOUD_BASE_URL.',
       { ...context, cause },
     );
   }
 }
 
-/** A request took longer than its timeout. */
-export class TimeoutError extends LlamaCloudError {
-  readonly kind = 'timeout';
+/**
+ * A request took longer than its timeout. A ConnectionError, as the SDK's timeout is an `APIConnectionError`;
+ * `APIConnectionTimeoutError` is the same class.
+ */
+export class TimeoutError extends ConnectionError {
+  override readonly kind = 'timeout';
   /** The limit that was applied, in ms, when known. */
   readonly timeoutMs: number | undefined;
 
@@ -42,15 +51,20 @@ export class TimeoutError extends LlamaCloudError {
   ) {
     const limit =
       timeoutMs === undefined ? '' : ` after ${timeoutMs} ms${attempts > 1 ? ' per attempt' : ''}`;
+    const { cause, ...listing } = context;
     super(
+      target,
+      cause,
+      attempts,
+      listing,
+      uncertain,
       `${target} timed out${limit}${attemptsNote(attempts)}.${uncertain ? ` ${uncertain}` : ''}`,
-      context,
     );
     this.timeoutMs = timeoutMs;
   }
 }
 
-/** The caller aborted the request through its AbortSignal. */
+/** The caller aborted the request through its AbortSignal. The official SDK's `APIUserAbortError` is this class. */
 export class AbortedError extends LlamaCloudError {
   readonly kind = 'aborted';
 

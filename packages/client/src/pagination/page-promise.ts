@@ -44,6 +44,17 @@ export class PagePromise<Item, Body = unknown> implements PromiseLike<Page<Item,
     return this.firstPage().finally(onFinally);
   }
 
+  /** The first page's response (status and headers; its body already read into the page), like the SDK's. */
+  async asResponse(): Promise<Response> {
+    return (await this.firstPage()).response;
+  }
+
+  /** The first page and its response, like the SDK's `withResponse()`. */
+  async withResponse(): Promise<{ data: Page<Item, Body>; response: Response }> {
+    const page = await this.firstPage();
+    return { data: page, response: page.response };
+  }
+
   /** Every page, starting with the first. */
   async *pages(): AsyncGenerator<Page<Item, Body>, void, undefined> {
     yield* (await this.firstPage()).iterPages();

@@ -3,7 +3,7 @@
 import type { Client } from 'openapi-fetch';
 import { type ClientCore, CORE } from '../client-core.js';
 import { AbortedError, APIError, ClientConfigError, type RequestTarget } from '../errors/index.js';
-import { type CallRetryOptions, checkRetryOptions } from '../options.js';
+import { type ListRequestOptions, resolveListOptions } from '../request-options.js';
 import { requestedWait } from '../retry-timing.js';
 import { networkError } from '../transport.js';
 import { PagePromise } from './page-promise.js';
@@ -34,29 +34,16 @@ export type PageBody<Paths, P extends keyof Paths> = OkBodyOf<GetOperation<Paths
 export type PageItem<Paths, P extends keyof Paths> =
   PageBody<Paths, P> extends { items: readonly (infer I)[] } ? I : never;
 
-/** Per-listing options; `maxRetries` and `timeout` override the client's for every page of the listing. */
-export interface PaginateOptions extends CallRetryOptions {
-  /** Cancels the listing: the request in flight is aborted and iteration throws an `AbortedError`. */
-  signal?: AbortSignal | undefined;
-  /**
-   * Most pages one listing may fetch; one more raises a `PageLimitError` carrying the cursor to resume from.
-   * @default 10_000
-   */
-  maxPages?: number | undefined;
-  /**
-   * Fetch page n+1 while the caller works through page n. Hides the server's latency behind the caller's
-   * work, at the cost of one extra request when the caller stops early.
-   * @default false
-   */
-  prefetch?: boolean | undefined;
-}
+/** Per-listing options: a call's request options (applied to every page), plus `maxPages` and `prefetch`. */
+export type PaginateOptions = ListRequestOptions;
 
 /** The default {@link PaginateOptions.maxPages}. */
 export const DEFAULT_MAX_PAGES = 10_000;
 
 /** Pages of `path` through a client's own transport: no Request object is built for openapi-fetch to copy. */
 export function coreFetcher(core: ClientCore, path: string): PageFetcher {
-  return (query, call) => core.transport.request(core.request('GET', path, { query }, call.context), call);
+  return (query, call) =>
+    core.transport.request(core.request('GET', path, { query }, call.context, call.overrides), call);
 }
 
 /** The part of any openapi-fetch client pagination uses, with the path left generic. */
@@ -69,7 +56,13 @@ interface UntypedGet {
 
 /** Pages of `path` through any openapi-fetch client (one with its own fetch and middleware). */
 function clientFetcher(client: UntypedGet, path: string, target: RequestTarget): PageFetcher {
-  return async (query, { signal, context }) => {
+  return async (query, { signal, context, overrides }) => {
+    if (overrides) {
+      throw new ClientConfigError(
+        `Request options that change the request (method, path, query, body, headers, idempotencyKey, ` +
+          `defaultBaseURL) apply only to a client made by this package; this one sends ${target} as it is.`,
+      );
+    }
     let result: Awaited<ReturnType<UntypedGet['GET']>>;
     try {
       result = await client.GET(path, { params: { query }, parseAs: 'text', signal });
@@ -93,20 +86,22 @@ export function startListing<Item, Body>(
   fetch: PageFetcher,
   target: RequestTarget,
   query: Record<string, unknown> | null | undefined,
-  options: PaginateOptions = {},
+  options?: PaginateOptions | null,
 ): PagePromise<Item, Body> {
-  const { signal, maxRetries, timeout, maxPages = DEFAULT_MAX_PAGES, prefetch = false } = options;
-  if (!(maxPages >= 1)) throw new ClientConfigError(`maxPages must be at least 1, got ${maxPages}.`);
-  checkRetryOptions(options);
-  const { page_token, ...rest } = query ?? {};
+  const { call, overrides, maxPages = DEFAULT_MAX_PAGES, prefetch } = resolveListOptions(options);
+  // A call's `query` replaces the listing's params, as every other field of its options replaces the operation's.
+  const base = overrides?.hasQuery ? (overrides.query as Record<string, unknown> | null | undefined) : query;
+  const { page_token, ...rest } = base ?? {};
   const start = typeof page_token === 'string' && page_token !== '' ? page_token : null;
+  // The paginator adds page_token to each page's query itself.
+  const pageOverrides = overrides && { ...overrides, hasQuery: false, query: undefined };
   const paginator = new Paginator<Item, Body>(fetch, {
     target,
     query: rest,
     start,
     maxPages,
     prefetch,
-    call: { signal, maxRetries, timeout },
+    call: { ...call, overrides: pageOverrides },
   });
   return new PagePromise(paginator);
 }

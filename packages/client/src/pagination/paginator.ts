@@ -8,12 +8,16 @@ import {
   PageLimitError,
   type RequestTarget,
 } from '../errors/index.js';
+import type { RequestOverrides } from '../request-options.js';
 import type { CallOptions, Exchange } from '../transport.js';
 import { Page, type PageSource } from './page.js';
 import { decodePageBody } from './page-body.js';
 
+/** How one page is sent: the transport's call options, and what the call's request options replace. */
+export type PageCall = CallOptions & { overrides?: RequestOverrides | undefined };
+
 /** Fetches one page: the listing's query (with `page_token` set when there is a cursor), sent with `call`. */
-export type PageFetcher = (query: Record<string, unknown>, call: CallOptions) => Promise<Exchange>;
+export type PageFetcher = (query: Record<string, unknown>, call: PageCall) => Promise<Exchange>;
 
 /** A listing's settings, checked. */
 export interface ListingSettings {
@@ -24,8 +28,8 @@ export interface ListingSettings {
   start: string | null;
   maxPages: number;
   prefetch: boolean;
-  /** The retry overrides and signal sent with every page's request. */
-  call: Pick<CallOptions, 'signal' | 'maxRetries' | 'timeout'>;
+  /** The retry overrides, signal, fetch options and request overrides sent with every page's request. */
+  call: Omit<PageCall, 'context'>;
 }
 
 export class Paginator<Item, Body> implements PageSource<Item, Body> {

@@ -5,9 +5,9 @@ import { type APIPromise, apiPromise } from '../api-promise.js';
 import type { ClientCore, OperationInput } from '../client-core.js';
 import { InvalidRequestError, type RequestTarget } from '../errors/index.js';
 import { decodeObject } from '../json-body.js';
-import type { CallRetryOptions } from '../options.js';
 import type { PagePromise } from '../pagination/page-promise.js';
-import { coreFetcher, type PaginateOptions, startListing } from '../pagination/paginate.js';
+import { coreFetcher, startListing } from '../pagination/paginate.js';
+import type { ListRequestOptions, RequestOptions } from '../request-options.js';
 import { ChatStreamPromise, startChatStream } from '../streaming/chat-stream.js';
 import type {
   ChatCreateParams,
@@ -23,14 +23,8 @@ import type {
   ChatStreamParams,
 } from '../types.js';
 
-/** Options of one call: `{ signal, timeout, maxRetries }`. */
-export interface CallOptions extends CallRetryOptions {
-  /** Cancels the call in every state, retries and backoff included. */
-  signal?: AbortSignal | undefined;
-}
-
-/** Options of `list()`: a call's, plus the listing's own. */
-export type RequestOptions = PaginateOptions;
+/** Options of one call: the SDK's `RequestOptions` (see request-options.ts). */
+export type CallOptions = RequestOptions;
 
 /** A session summary must at least name the session. */
 const isSession = (body: Record<string, unknown>) =>
@@ -55,7 +49,7 @@ export class Chat {
    */
   list(
     params?: ChatListParams | null,
-    options?: RequestOptions,
+    options?: ListRequestOptions,
   ): PagePromise<ChatListResponse, ChatListPage> {
     const path = '/api/v1/chat';
     return startListing(coreFetcher(this.#core, path), `GET ${path}`, params, options);
@@ -106,14 +100,14 @@ export class Chat {
   delete(sessionId: string, params?: ChatDeleteParams | null, options?: CallOptions): APIPromise<void> {
     const { organization_id, project_id } = params ?? {};
     const send = async () => {
-      const request = this.#core.request('DELETE', '/api/v1/chat/{session_id}', {
+      const input = {
         path: { session_id: sessionId },
         query: { organization_id, project_id },
         // As the official SDK does: the success has no body.
         headers: { accept: '*/*' },
-      });
-      const { response } = await this.#core.transport.request(request, options);
-      return { data: undefined, response };
+      };
+      const { exchange } = await this.#core.send('DELETE', '/api/v1/chat/{session_id}', input, options);
+      return { data: undefined, response: exchange.response };
     };
     return apiPromise(send());
   }
@@ -132,7 +126,7 @@ export class Chat {
           'stream() needs { prompt: string, index_ids: string[] }; both are required. Nothing was sent.',
         );
       }
-      const request = this.#core.request('POST', '/api/v1/chat/{session_id}/messages/stream', {
+      const input = {
         path: { session_id: sessionId },
         query: { organization_id, project_id },
         body,
@@ -141,12 +135,10 @@ export class Chat {
         idempotent: false,
         retryAnswered: false,
         uncertainOutcome: STREAM_UNCERTAIN,
-      });
-      return startChatStream(
-        request.target,
-        await this.#core.transport.open(request, options),
-        options?.signal,
-      );
+      };
+      const path = '/api/v1/chat/{session_id}/messages/stream';
+      const { request, opened, signal } = await this.#core.open('POST', path, input, options);
+      return startChatStream(request.target, opened, signal);
     };
     return new ChatStreamPromise(open());
   }
@@ -161,8 +153,7 @@ export class Chat {
     input: OperationInput,
   ): APIPromise<T> {
     const send = async () => {
-      const request = this.#core.request(method, path, input);
-      const exchange = await this.#core.transport.request(request, options);
+      const { request, exchange } = await this.#core.send(method, path, input, options);
       const data = decodeObject<T>(request.target as RequestTarget, exchange, expected, check);
       return { data, response: exchange.response };
     };

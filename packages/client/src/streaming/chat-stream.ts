@@ -230,6 +230,17 @@ export class ChatStreamPromise implements PromiseLike<ChatStream>, AsyncIterable
     return this.#opened.then(onFulfilled, onRejected);
   }
 
+  /** The response once its headers are in, its body (the stream) unread, like the SDK's `asResponse()`. */
+  async asResponse(): Promise<Response> {
+    return (await this.#opened).response;
+  }
+
+  /** The stream and its response once the headers are in, like the SDK's `withResponse()`. */
+  async withResponse(): Promise<{ data: ChatStream; response: Response }> {
+    const stream = await this.#opened;
+    return { data: stream, response: stream.response };
+  }
+
   /** The stream's own iterator once the headers are in; calls before that wait for it. */
   [Symbol.asyncIterator](): AsyncIterableIterator<ChatStreamEvent> {
     let inner: AsyncIterableIterator<ChatStreamEvent> | undefined;
