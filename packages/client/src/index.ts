@@ -4,6 +4,7 @@ import { LlamaCloud } from './llama-cloud.js';
 export default LlamaCloud;
 export type { APIPromise } from './api-promise.js';
 export { createClient, type LlamaCloudClient } from './create-client.js';
+export { createSdk } from './create-sdk.js';
 export {
   AbortedError,
   APIConnectionError,
@@ -30,7 +31,10 @@ export {
   UnprocessableEntityError,
 } from './errors/index.js';
 export type { components, operations, paths } from './generated/openapi.js';
+export type * from './generated/openapi.types.js';
 export { LlamaCloud } from './llama-cloud.js';
+export type { FieldSpec, Operation, Reads } from './operations/operation.js';
+export type { Resource, Resources } from './operations/resource.js';
 export { type ClientOptions, DEFAULT_BASE_URL, EU_BASE_URL, type RetryTimers } from './options.js';
 export { Page } from './pagination/page.js';
 export { PagePromise } from './pagination/page-promise.js';
@@ -49,34 +53,15 @@ export type {
   ListRequestOptions,
   RequestOptions,
 } from './request-options.js';
-export { type CallOptions, Chat } from './resources/chat.js';
-export { ChatStream, ChatStreamPromise } from './streaming/chat-stream.js';
-export type { ChatStreamEvent, UnknownChatEvent } from './streaming/event-decoder.js';
-export type {
-  ChatCreateParams,
-  ChatCreateResponse,
-  ChatDeleteParams,
-  ChatEvent,
-  ChatGetSummaryParams,
-  ChatGetSummaryResponse,
-  ChatListPage,
-  ChatListParams,
-  ChatListResponse,
-  ChatRetrieveParams,
-  ChatRetrieveResponse,
-  ChatStreamParams,
-  HTTPError,
-  HTTPValidationError,
-  ImageAttachment,
-  JobMetadata,
-  StopEvent,
-  StopUsage,
-  TextDeltaEvent,
-  TextEvent,
-  ThinkingDeltaEvent,
-  ThinkingEvent,
-  ToolCallEvent,
-  ToolResultEvent,
-  UserInputEvent,
-  ValidationError,
-} from './types.js';
+export type { ChatStream } from './streaming/chat-stream.js';
+export type { ChatStreamEvent, UnknownChatEvent, UnknownEvent } from './streaming/event-decoder.js';
+export type { EventStream } from './streaming/event-stream.js';
+export { ChatStreamPromise, EventStreamPromise } from './streaming/stream-promise.js';
+
+import type { ChatOperations } from './generated/openapi.types.js';
+import type { Resource } from './operations/resource.js';
+import type { RequestOptions as CallRequestOptions } from './request-options.js';
+/** `client.chat` (and `client.beta.chat`): the chat resource's methods. */
+export type Chat = Resource<ChatOperations>;
+/** Options of one call: the SDK's `RequestOptions`. */
+export type CallOptions = CallRequestOptions;

@@ -1,5 +1,6 @@
-// The LlamaCloud class: the official SDK's shape (`client.beta.chat.list()`, `client.chat`, the HTTP verbs,
-// `withOptions()`, the instance properties and the error classes as statics) over the client's core.
+// The LlamaCloud class: the official SDK's shape over the client's core: the spec's resources (generated from the
+// spec and the SDK map: `client.chat`, `client.beta.chat`), the HTTP verbs, `withOptions()`, the instance
+// properties and the error classes as statics.
 import type { APIPromise } from './api-promise.js';
 import { ClientCore } from './client-core.js';
 import { clientOn, type LlamaCloudClient } from './create-client.js';
@@ -18,24 +19,34 @@ import {
   TimeoutError,
   UnprocessableEntityError,
 } from './errors/index.js';
+import { resourceAliases, resources } from './generated/openapi.operations.js';
+import type { ResourceOperations } from './generated/openapi.types.js';
 import type { Logger, LogLevel } from './logging.js';
+import { type Resources, resourcesOf } from './operations/resource.js';
 import type { ClientOptions } from './options.js';
 import type { RequestOptions } from './request-options.js';
-import { Chat } from './resources/chat.js';
+
+/**
+ * The spec's resources, generated: `client.chat` (the newest SDK's name) and, from the SDK map, `client.beta.chat`
+ * (the docs page's), the same object.
+ */
+type SpecResources = Resources<ResourceOperations, typeof resourceAliases>;
+
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor assigns every resource the interface names.
+export interface LlamaCloud extends SpecResources {}
 
 /** A LlamaCloud API client, shaped like the official SDK's. Options are those of `createClient()`. */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface above.
 export class LlamaCloud {
-  /** The chat resource, at the top level as in the SDK's newest releases; the same object as `beta.chat`. */
-  readonly chat: Chat;
-  /** The API's beta endpoints, as the documentation page calls them. */
-  readonly beta: { readonly chat: Chat };
   readonly #core: ClientCore;
   #client: LlamaCloudClient | undefined;
 
   constructor(options: ClientOptions = {}) {
     this.#core = new ClientCore(options);
-    this.chat = new Chat(this.#core);
-    this.beta = { chat: this.chat };
+    Object.assign(
+      this,
+      resourcesOf<ResourceOperations, typeof resourceAliases>(this.#core, resources, resourceAliases),
+    );
   }
 
   // Getters, not fields: they live on the prototype, so `console.log(client)` and `JSON.stringify(client)` never

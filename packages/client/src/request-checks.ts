@@ -3,6 +3,7 @@
 import { createQuerySerializer, type Middleware } from 'openapi-fetch';
 import { InvalidRequestError, type ListingContext } from './errors/index.js';
 import { queryParameters } from './generated/openapi.query.js';
+import { isOfTypes } from './json-types.js';
 
 const serialize = createQuerySerializer();
 
@@ -39,15 +40,6 @@ type ParameterTable = Record<
   Record<string, Record<string, { types: readonly string[]; required: boolean }>>
 >;
 
-const MATCHES: Record<string, (value: unknown) => boolean> = {
-  string: (value) => typeof value === 'string',
-  integer: (value) => Number.isInteger(value),
-  number: (value) => typeof value === 'number',
-  boolean: (value) => typeof value === 'boolean',
-  null: (value) => value === null,
-  array: Array.isArray,
-};
-
 /** Checks `query` against the parameters the spec gives `method schemaPath`; unknown operations pass. */
 export function checkQuery(
   method: string,
@@ -68,8 +60,7 @@ export function checkQuery(
         context,
       );
     }
-    if (value === undefined || spec.types.length === 0 || spec.types.some((type) => MATCHES[type]?.(value)))
-      continue;
+    if (value === undefined || isOfTypes(value, spec.types)) continue;
     throw new InvalidRequestError(
       `Query parameter ${name} of ${target} must be ${spec.types.join(' or ')}, got ${JSON.stringify(value)}. Nothing was sent.`,
       context,

@@ -19,6 +19,7 @@ const KEY = 'llx-chat-resource-test';
 const session = {
   last_updated_at: '2026-04-22T12:34:41.342245',
   session_id: 'ses-abc123',
+  shared_access: 'query',
   generated_title: 'What were the main findings in Q3?',
   index_ids: ['idx-abc123'],
   job_metadata: null,
@@ -223,7 +224,7 @@ describe('errors', () => {
 
     expect(error).toBeInstanceOf(MalformedResponseError);
     expect((error as Error).message).toContain(
-      '200 from GET /api/v1/chat/ses-abc123 is not a valid session: "session_id" is not a string',
+      '200 from GET /api/v1/chat/ses-abc123 is not a valid session: "last_updated_at" is missing',
     );
     expect(JSON.stringify(error) + String((error as Error).stack) + (error as Error).message).not.toContain(
       KEY,

@@ -1,28 +1,16 @@
-// Bytes of a Server-Sent Events response in, chat events out. eventsource-parser does the framing (fields,
-// CRLF, comments, events split across chunks); this decodes each `data:` as one JSON event, whatever the server's
-// chunking, including a multi-byte character split between two chunks.
+// Bytes of a Server-Sent Events response in, events out. eventsource-parser does the framing (fields, CRLF,
+// comments, events split across chunks); this decodes each `data:` as one JSON event, whatever the server's
+// chunking, including a multi-byte character split between two chunks. Which events are known comes from the
+// operation's generated data (the discriminator of its event schema).
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { MalformedResponseError, type RequestTarget } from '../errors/index.js';
-import type { ChatEvent } from '../types.js';
-
-/** The event types the spec knows. */
-const KNOWN_TYPES = new Set<string | undefined>([
-  undefined,
-  'user_input',
-  'thinking_delta',
-  'thinking',
-  'text_delta',
-  'text',
-  'tool_call',
-  'tool_result',
-  'stop',
-]);
+import type { ChatEvent } from '../generated/openapi.types.js';
 
 /**
  * An event whose `type` the spec does not know (one the API added later), yielded rather than dropped: `event`
  * is exactly what arrived. It has its own `type` so a `switch` over the known types still narrows.
  */
-export interface UnknownChatEvent {
+export interface UnknownEvent {
   readonly type: 'unknown';
   /** The `type` the server sent. */
   readonly unknownType: string;
@@ -30,16 +18,27 @@ export interface UnknownChatEvent {
   readonly event: Readonly<Record<string, unknown>>;
 }
 
+/** An unknown event of a chat turn. */
+export type UnknownChatEvent = UnknownEvent;
+
 /** What a streamed chat turn yields: a known event, or one the spec does not know yet. */
 export type ChatStreamEvent = ChatEvent | UnknownChatEvent;
 
-export class ChatEventDecoder {
+/** Which events a stream knows: the discriminator's field and the values the spec names. */
+export interface KnownEvents {
+  readonly known: readonly string[];
+  readonly discriminator: string;
+}
+
+export class EventDecoder<E = unknown> {
+  readonly #known: ReadonlySet<unknown>;
+  readonly #discriminator: string;
   readonly #parser;
   readonly #text = new TextDecoder('utf-8');
   readonly #target: RequestTarget;
   readonly #response: Response;
   readonly #scrub: (text: string) => string;
-  #ready: ChatStreamEvent[] = [];
+  #ready: (E | UnknownEvent)[] = [];
   /** Set when a `data:` field could not be decoded; the events before it are still handed out first. */
   problem: MalformedResponseError | undefined;
   /** Events decoded so far. */
@@ -49,7 +48,15 @@ export class ChatEventDecoder {
   #ending = false;
 
   /** `scrub` takes the key out of each `data:` field before anything reads it. */
-  constructor(target: RequestTarget, response: Response, scrub: (text: string) => string) {
+  constructor(
+    target: RequestTarget,
+    response: Response,
+    scrub: (text: string) => string,
+    events: KnownEvents,
+  ) {
+    // An event without the field is one of the known ones (the SDK's types make `type` optional).
+    this.#known = new Set<unknown>([undefined, ...events.known]);
+    this.#discriminator = events.discriminator;
     this.#target = target;
     this.#response = response;
     this.#scrub = scrub;
@@ -57,7 +64,7 @@ export class ChatEventDecoder {
   }
 
   /** The events completed by `chunk`, up to the first that cannot be decoded (see `problem`). */
-  push(chunk: Uint8Array): ChatStreamEvent[] {
+  push(chunk: Uint8Array): (E | UnknownEvent)[] {
     this.#parser.feed(this.#text.decode(chunk, { stream: true }));
     return this.#take();
   }
@@ -67,13 +74,13 @@ export class ChatEventDecoder {
    * Prism sends one) or whose last line ended in a lone CR. An event cut off mid-way is not one: it is left out,
    * and the turn reads as cut off.
    */
-  end(): ChatStreamEvent[] {
+  end(): (E | UnknownEvent)[] {
     this.#ending = true;
     this.#parser.feed(`${this.#text.decode()}\n\n`);
     return this.#take();
   }
 
-  #take(): ChatStreamEvent[] {
+  #take(): (E | UnknownEvent)[] {
     const ready = this.#ready;
     this.#ready = [];
     return ready;
@@ -109,10 +116,10 @@ export class ChatEventDecoder {
       return;
     }
     this.count = number;
-    const type = (value as { type?: unknown }).type;
+    const type = (value as Record<string, unknown>)[this.#discriminator];
     this.#ready.push(
-      KNOWN_TYPES.has(type as string | undefined)
-        ? (value as ChatEvent)
+      this.#known.has(type)
+        ? (value as E)
         : { type: 'unknown', unknownType: String(type), event: value as Record<string, unknown> },
     );
   }
