@@ -65,11 +65,9 @@ type AliasTree<Aliases, Resources> = UnionToIntersection<
 export type NoAliases = Record<never, never>;
 
 /** Every resource of a generated spec, by name, and under its other names. */
-export type Resources<Methods, Aliases = NoAliases> = { readonly [K in keyof Methods]: Resource<Methods[K]> } & ([
-  keyof Aliases,
-] extends [never]
-  ? unknown
-  : AliasTree<Aliases, Methods>);
+export type Resources<Methods, Aliases = NoAliases> = {
+  readonly [K in keyof Methods]: Resource<Methods[K]>;
+} & ([keyof Aliases] extends [never] ? unknown : AliasTree<Aliases, Methods>);
 
 /** The resources of `resources` on `core`, each also under its aliases (`beta.chat` is the same object as `chat`). */
 export function resourcesOf<Methods, Aliases = NoAliases>(
