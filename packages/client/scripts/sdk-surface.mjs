@@ -224,7 +224,7 @@ export function typesModule(document, operations, openapiModule) {
         shape = `reads: 'none'`;
       }
       members.push(
-        `${docComment(`${op.description} \`${op.method} ${op.path}\`.`, '  ')}  ${op.name}: { args: [${args.join(', ')}]; ${shape} };`,
+        `${docComment(`${op.description ? `${op.description} ` : ''}\`${op.method} ${op.path}\`.`, '  ')}  ${op.name}: { args: [${args.join(', ')}]; ${shape} };`,
       );
     }
     resourceTypes.push({ resource, members });
