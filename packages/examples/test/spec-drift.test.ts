@@ -1,5 +1,6 @@
-// A field removed from the spec must break the build of every workspace package that reads it, at the next
-// `pnpm generate`. This test replays generate → build → consumer typecheck on a scratch copy of the workspace.
+// A spec edit reaches every consumer at the next `pnpm generate`: a field removed from the spec breaks the build of
+// every package that reads it, and an operation added to it becomes a method of the client with no hand-written
+// code. This test replays generate → build → consumer typecheck on a scratch copy of the workspace.
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -7,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { sendJson, serve } from '@llamacloud-chat/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 
@@ -25,7 +27,14 @@ async function copyWorkspace() {
   for (const pkg of ['client', 'examples']) {
     const from = join(root, 'packages', pkg);
     const to = join(scratch, 'packages', pkg);
-    for (const entry of ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'scripts']) {
+    for (const entry of [
+      'package.json',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      'src',
+      'scripts',
+      'sdk-map.yaml',
+    ]) {
       await cp(join(from, entry), join(to, entry), { recursive: true }).catch(
         (error: NodeJS.ErrnoException) => {
           if (error.code !== 'ENOENT') throw error;
@@ -54,7 +63,8 @@ async function copyWorkspace() {
 /** `pnpm generate`, the client's build, then the consumer's typecheck, on the scratch copy. */
 async function regenerateAndTypecheck(): Promise<{ ok: boolean; output: string }> {
   const client = join(scratch, 'packages/client');
-  await run(process.execPath, ['scripts/generate.mjs', '--spec', join(scratch, 'openapi/openapi.yaml')], {
+  const spec = join(scratch, 'openapi/openapi.yaml');
+  await run(process.execPath, ['scripts/generate.mjs', '--spec', spec, '--map', 'sdk-map.yaml'], {
     cwd: client,
   });
   await run(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: client });
@@ -83,6 +93,78 @@ describe('a spec edit reaches the consumer through generate and build', () => {
 
   it('type-checks the consumer against the unedited spec', async () => {
     expect(await regenerateAndTypecheck()).toEqual({ ok: true, output: '' });
+  }, 240_000);
+
+  it('makes an operation added to the spec a method of client.chat, sending the request the spec describes', async () => {
+    await editSpec((spec) => {
+      spec.setIn(['paths', '/api/v1/chat/{session_id}', 'patch'], {
+        operationId: 'renameChatSession',
+        description: 'Rename a session.',
+        parameters: [{ $ref: '#/components/parameters/ProjectId' }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['generated_title'],
+                properties: { generated_title: { type: ['string', 'null'] } },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The renamed session.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ChatListResponse' } } },
+          },
+        },
+      });
+    });
+    const consumer = join(scratch, 'packages/examples/src/rename.ts');
+    await writeFile(
+      consumer,
+      [
+        "import LlamaCloud, { type ChatRenameChatSessionResponse } from '@llamacloud-chat/client';",
+        'export async function rename(baseURL: string): Promise<ChatRenameChatSessionResponse> {',
+        "  const client = new LlamaCloud({ apiKey: 'llx-scratch-consumer', baseURL });",
+        "  return client.chat.renameChatSession('ses/1', { project_id: 'p1', generated_title: 'Q3 findings' });",
+        '}',
+        '',
+      ].join('\n'),
+    );
+
+    try {
+      expect(await regenerateAndTypecheck()).toEqual({ ok: true, output: '' });
+      const renamed = {
+        last_updated_at: '2026-04-23T08:00:00Z',
+        session_id: 'ses/1',
+        shared_access: 'query',
+      };
+      const server = await serve((_request, res) =>
+        sendJson(res, 200, { ...renamed, generated_title: 'Q3 findings' }),
+      );
+      const client = join(scratch, 'packages/client/dist/index.js');
+      const { default: LlamaCloud } = await import(client);
+      const result = await new LlamaCloud({
+        apiKey: 'llx-scratch-consumer',
+        baseURL: server.url,
+      }).chat.renameChatSession('ses/1', { project_id: 'p1', generated_title: 'Q3 findings' });
+
+      expect(result).toEqual({ ...renamed, generated_title: 'Q3 findings' });
+      expect(server.requests).toHaveLength(1);
+      expect(server.requests[0]).toMatchObject({
+        method: 'PATCH',
+        url: '/api/v1/chat/ses%2F1?project_id=p1',
+        body: '{"generated_title":"Q3 findings"}',
+      });
+      expect(server.requests[0]?.headers['content-type']).toBe('application/json');
+    } finally {
+      await rm(consumer);
+      await editSpec((spec) => {
+        spec.deleteIn(['paths', '/api/v1/chat/{session_id}', 'patch']);
+      });
+    }
   }, 240_000);
 
   it('fails the consumer typecheck once `session_id` is removed from ChatListResponse', async () => {
