@@ -3,7 +3,6 @@
 // properties and the error classes as statics.
 import type { APIPromise } from './api-promise.js';
 import { ClientCore } from './client-core.js';
-import { clientOn, type LlamaCloudClient } from './create-client.js';
 import {
   AbortedError,
   APIError,
@@ -39,7 +38,6 @@ export interface LlamaCloud extends SpecResources {}
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface above.
 export class LlamaCloud {
   readonly #core: ClientCore;
-  #client: LlamaCloudClient | undefined;
 
   constructor(options: ClientOptions = {}) {
     this.#core = new ClientCore(options);
@@ -91,13 +89,6 @@ export class LlamaCloud {
       delete merged.baseUrl;
     }
     return new (this.constructor as typeof LlamaCloud)(merged);
-  }
-
-  /** The typed openapi-fetch client underneath, for calls by path; it shares this client's options. */
-  get client(): LlamaCloudClient {
-    // Made on first use: the resource methods do not need it.
-    this.#client ??= clientOn(this.#core);
-    return this.#client;
   }
 
   /** Any request, for endpoints the client has no method for: `{ method, path, query, body, headers, … }`. */

@@ -33,7 +33,7 @@ describe('the SDK option names', () => {
     expect(server.requests.map((r) => r.url)).toEqual(['/api/v1/chat']);
   });
 
-  it('gives calls by path through .client, with the same key, base URL and default headers', async () => {
+  it('gives calls by path through get(), with the same key, base URL and default headers', async () => {
     const server = await serve((_req, res) => sendJson(res, 200, emptyPage));
     const client = new LlamaCloud({
       apiKey: KEY,
@@ -41,7 +41,7 @@ describe('the SDK option names', () => {
       defaultHeaders: { 'X-Team': 'search' },
     });
 
-    const { data } = await client.client.GET('/api/v1/chat', { params: { query: { page_size: 3 } } });
+    const data = await client.get('/api/v1/chat', { query: { page_size: 3 } });
 
     expect(data).toEqual(emptyPage);
     expect(server.requests.map((r) => [r.url, r.headers.authorization, r.headers['x-team']])).toEqual([

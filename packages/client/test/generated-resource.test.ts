@@ -3,8 +3,9 @@
 import { type Handler, pagedSessions, sendJson, serve } from '@llamacloud-chat/test-support';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ClientConfigError, createSdk, InvalidRequestError, MalformedResponseError } from '../src/index.js';
+import type { components } from './generated/projects.js';
 import { resources } from './generated/projects.operations.js';
-import type { components, ResourceOperations } from './generated/projects.types.js';
+import type { ResourceOperations } from './generated/projects.types.js';
 
 type Project = components['schemas']['Project'];
 const KEY = 'llx-generated-resource';
