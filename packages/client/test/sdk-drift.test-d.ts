@@ -217,21 +217,21 @@ describe('per-call options', () => {
   });
 
   type SdkOptions = NonNullable<Parameters<Theirs['create']>[1]>;
-  /**
-   * Ours on purpose, on every call: a call takes what changes how it is tried (signal, timeout, maxRetries); the
-   * request itself is the operation's (no method, path, query, body or headers to override per call: a request
-   * by path goes through `client.client`), and the SDK's internals (`stream`, `__binaryResponse`) are not ours.
-   */
+  /** Ours on purpose, on every call: a call takes what changes how it is tried (signal, timeout, maxRetries). */
   type NotPerCall =
+    // The request is the operation's; a request by path goes through `client.client` (openapi-fetch) instead.
     | 'method'
     | 'path'
     | 'query'
     | 'body'
+    // The client's options here: `defaultHeaders`, `fetchOptions`, `baseURL`.
     | 'headers'
-    | 'stream'
     | 'fetchOptions'
-    | 'idempotencyKey'
     | 'defaultBaseURL'
+    // The SDK names no idempotency header, so it sends no key; ours never repeats a POST that may have arrived.
+    | 'idempotencyKey'
+    // The SDK's internals.
+    | 'stream'
     | '__binaryResponse';
 
   it('CallOptions, field by field', () => {
@@ -272,5 +272,37 @@ describe('the friendly names of nested types', () => {
     expectTypeOf<
       OnlyOurs<Drift<ChatEvent, SdkEvent, 'event'>>
     >().toEqualTypeOf<'event[type=stop].skipped_index_ids'>();
+  });
+});
+
+describe('a newer SDK, made up here', () => {
+  // What moving the pin would show: a session gaining `archived_at`, its stop events losing `usage` and a new
+  // `citation` event, create's params a `labels`, and list's cursor turning nullable as ours.
+  interface NewerSession extends Sdk.ChatRetrieveResponse {
+    shared_access: 'query' | 'read_only';
+    archived_at?: string | null;
+  }
+  type NewerEvent =
+    | Exclude<SdkEvent, Sdk.ChatRetrieveResponse.StopEvent>
+    | Omit<Sdk.ChatRetrieveResponse.StopEvent, 'usage'>
+    | { type?: 'citation'; url: string };
+  interface NewerCreateParams extends Sdk.ChatCreateParams {
+    labels?: string[];
+  }
+  interface NewerListParams extends Omit<Sdk.ChatListParams, 'page_size' | 'page_token'> {
+    page_size?: number | null;
+    page_token?: string | null;
+  }
+
+  it('names each field it adds, drops or retypes, by its path', () => {
+    type Session = Drift<ChatRetrieveResponse, Omit<NewerSession, 'events'> & { events: NewerEvent[] }>;
+    expectTypeOf<OnlyOurs<Session>>().toEqualTypeOf<
+      'events[type=stop].usage' | 'events[type=stop].skipped_index_ids'
+    >();
+    expectTypeOf<OnlyTheirs<Session>>().toEqualTypeOf<'archived_at' | 'events[type=citation]'>();
+    type Create = Drift<ChatCreateParams, NewerCreateParams>;
+    expectTypeOf<OnlyOurs<Create>>().toEqualTypeOf<'shared_access'>();
+    expectTypeOf<OnlyTheirs<Create>>().toEqualTypeOf<'labels'>();
+    expectTypeOf<Entries<Drift<ChatListParams, NewerListParams>>>().toEqualTypeOf<None>();
   });
 });
