@@ -16,7 +16,6 @@ import type * as Sdk from '@llamaindex/llama-cloud/resources/beta/chat';
 import { describe, expectTypeOf, it } from 'vitest';
 import type LlamaCloud from '../src/index.js';
 import type {
-  CallOptions,
   ChatCreateParams,
   ChatCreateResponse,
   ChatDeleteParams,
@@ -32,6 +31,7 @@ import type {
   ChatStreamParams,
   ImageAttachment,
   JobMetadata,
+  ListRequestOptions,
   RequestOptions,
   StopEvent,
   StopUsage,
@@ -206,48 +206,28 @@ describe('stream: POST /api/v1/chat/{session_id}/messages/stream', () => {
 });
 
 describe('per-call options', () => {
-  it('every call but list takes CallOptions, list its RequestOptions, where the SDK takes its RequestOptions', () => {
-    expectTypeOf<Parameters<Ours['create']>[1]>().toEqualTypeOf<CallOptions | undefined>();
-    expectTypeOf<Parameters<Ours['retrieve']>[2]>().toEqualTypeOf<CallOptions | undefined>();
-    expectTypeOf<Parameters<Ours['getSummary']>[2]>().toEqualTypeOf<CallOptions | undefined>();
-    expectTypeOf<Parameters<Ours['delete']>[2]>().toEqualTypeOf<CallOptions | undefined>();
-    expectTypeOf<Parameters<Ours['stream']>[2]>().toEqualTypeOf<CallOptions | undefined>();
-    expectTypeOf<Parameters<Ours['list']>[1]>().toEqualTypeOf<RequestOptions | undefined>();
+  it("every call takes the SDK's RequestOptions (or null), list() a listing's, where the SDK takes its RequestOptions", () => {
+    expectTypeOf<Parameters<Ours['create']>[1]>().toEqualTypeOf<RequestOptions | null | undefined>();
+    expectTypeOf<Parameters<Ours['retrieve']>[2]>().toEqualTypeOf<RequestOptions | null | undefined>();
+    expectTypeOf<Parameters<Ours['getSummary']>[2]>().toEqualTypeOf<RequestOptions | null | undefined>();
+    expectTypeOf<Parameters<Ours['delete']>[2]>().toEqualTypeOf<RequestOptions | null | undefined>();
+    expectTypeOf<Parameters<Ours['stream']>[2]>().toEqualTypeOf<RequestOptions | null | undefined>();
+    expectTypeOf<Parameters<Ours['list']>[1]>().toEqualTypeOf<ListRequestOptions | null | undefined>();
     expectTypeOf<Parameters<Theirs['list']>[1]>().toEqualTypeOf<Parameters<Theirs['create']>[1]>();
   });
 
   type SdkOptions = NonNullable<Parameters<Theirs['create']>[1]>;
-  /** Ours on purpose, on every call: a call takes what changes how it is tried (signal, timeout, maxRetries). */
-  type NotPerCall =
-    // The request is the operation's; a request by path goes through `client.client` (openapi-fetch) instead.
-    | 'method'
-    | 'path'
-    | 'query'
-    | 'body'
-    // The client's options here: `defaultHeaders`, `fetchOptions`, `baseURL`.
-    | 'headers'
-    | 'fetchOptions'
-    | 'defaultBaseURL'
-    // The SDK names no idempotency header, so it sends no key; ours never repeats a POST that may have arrived.
-    | 'idempotencyKey'
-    // The SDK's internals.
-    | 'stream'
-    | '__binaryResponse';
 
-  it('CallOptions, field by field', () => {
-    type D = Drift<CallOptions, SdkOptions>;
-    expectTypeOf<OnlyOurs<D>>().toEqualTypeOf<None>();
-    expectTypeOf<OnlyTheirs<D>>().toEqualTypeOf<NotPerCall>();
-    // The SDK also takes `signal: null`; ours takes an AbortSignal or nothing.
-    expectTypeOf<Differing<D>>().toEqualTypeOf<'signal'>();
-  });
-
-  it("list's RequestOptions, field by field", () => {
-    type D = Drift<RequestOptions, SdkOptions>;
-    // Ours: the page cap (a runaway cursor ends in a PageLimitError) and fetching page n+1 during page n.
-    expectTypeOf<OnlyOurs<D>>().toEqualTypeOf<'maxPages' | 'prefetch'>();
-    expectTypeOf<OnlyTheirs<D>>().toEqualTypeOf<NotPerCall>();
-    expectTypeOf<Differing<D>>().toEqualTypeOf<'signal'>();
+  it('RequestOptions has every field of the SDK’s, by name', () => {
+    // The SDK's internals, not for callers: how its own stream and binary helpers read a response.
+    expectTypeOf<Exclude<keyof SdkOptions, keyof RequestOptions>>().toEqualTypeOf<
+      'stream' | '__binaryResponse'
+    >();
+    expectTypeOf<Exclude<keyof RequestOptions, keyof SdkOptions>>().toEqualTypeOf<never>();
+    // Ours, on a listing: the page cap (a runaway cursor ends in a PageLimitError) and fetching page n+1 during n.
+    expectTypeOf<Exclude<keyof ListRequestOptions, keyof SdkOptions>>().toEqualTypeOf<
+      'maxPages' | 'prefetch'
+    >();
   });
 });
 
