@@ -1,6 +1,6 @@
-// Generates, from the workspace spec and the SDK map, the client's types (openapi-typescript), the table of query
-// parameters it checks requests against before sending them, every operation as data for the one entry point that
-// runs them, and the friendly types. The generators sit behind this one script so any can be swapped without
+// Generates, from the workspace spec and the SDK map, the client's types (openapi-typescript), every operation as
+// data for the one entry point that runs them (its query parameters and body fields are what a request is checked
+// against before it is sent), and the friendly types. The generators sit behind this one script so any can be swapped without
 // touching the client.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -34,45 +34,17 @@ const header = `/**
 
 `;
 
-/** For each path and method, its query parameters: the types each allows and whether it is required. */
-function queryParameters(document) {
-  const table = {};
-  for (const [path, item] of Object.entries(document.paths ?? {})) {
-    for (const method of ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']) {
-      const operation = item[method];
-      if (!operation) continue;
-      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) =>
-        deref(document, p),
-      );
-      const query = Object.fromEntries(
-        parameters
-          .filter((p) => p?.in === 'query')
-          .map((p) => [p.name, { types: typesOf(document, p.schema), required: p.required === true }]),
-      );
-      table[path] = { ...table[path], [method]: query };
-    }
-  }
-  return table;
-}
-
 const ast = await openapiTS(pathToFileURL(spec));
 const document = parse(await readFile(spec, 'utf8'));
 const map = values.map ? parse(await readFile(resolve(values.map), 'utf8')) : {};
-const table = queryParameters(document);
 const operations = sdkOperations(document, map);
 const base = out.replace(/\.ts$/, '');
-const tableOut = `${base}.query.ts`;
 const operationsOut = `${base}.operations.ts`;
 const typesOut = `${base}.types.ts`;
 const openapiModule = `${base.split('/').pop()}.js`;
 await mkdir(dirname(out), { recursive: true });
 await writeFile(out, header + astToString(ast));
-await writeFile(
-  tableOut,
-  `${header}/** Each operation's query parameters: the JSON types each allows, and whether it is required. */\n` +
-    `export const queryParameters = ${JSON.stringify(table, null, 2)} as const;\n`,
-);
 await writeFile(operationsOut, header + operationsModule(operations, map));
 await writeFile(typesOut, header + typesModule(document, operations, openapiModule));
-for (const file of [out, tableOut, operationsOut, typesOut])
+for (const file of [out, operationsOut, typesOut])
   console.log(`generated ${relative(process.cwd(), file)} from ${relative(process.cwd(), spec)}`);

@@ -82,7 +82,14 @@ export function sdkOperations(document, map = {}) {
         deref(document, p),
       );
       const pathParams = parameters.filter((p) => p?.in === 'path').map((p) => p.name);
-      const query = parameters.filter((p) => p?.in === 'query').map((p) => p.name);
+      const queryParams = parameters.filter((p) => p?.in === 'query');
+      const query = queryParams.map((p) => p.name);
+      const querySpec = Object.fromEntries(
+        queryParams.map((p) => [
+          p.name,
+          { types: typesOf(document, p.schema), required: p.required === true },
+        ]),
+      );
       const requestBody = deref(document, operation.requestBody);
       const bodySchema = requestBody?.content?.['application/json']?.schema;
       let body = null;
@@ -108,6 +115,7 @@ export function sdkOperations(document, map = {}) {
         path,
         pathParams,
         query,
+        querySpec,
         body,
         success,
         // A POST or PATCH may have taken effect although no answer came: it is not resent blindly.
@@ -132,7 +140,7 @@ export function operationsModule(operations, map = {}) {
       method: op.method,
       path: op.path,
       pathParams: op.pathParams,
-      query: op.query,
+      query: op.querySpec,
       body: op.body,
       reads: op.success.reads,
       idempotent: op.idempotent,
@@ -147,6 +155,8 @@ export function operationsModule(operations, map = {}) {
     out += docComment(`${op.method} ${op.path}: ${op.description}`);
     out += `export const ${op.id} = ${JSON.stringify(data, null, 2)} as const;\n\n`;
   }
+  out += '/** Every operation, for lookups by method and path (the checks of a request by path). */\n';
+  out += `export const operationList = [${operations.map((op) => op.id).join(', ')}] as const;\n\n`;
   const resources = groupByResource(operations);
   for (const [resource, ops] of resources) {
     out += docComment(`The operations of \`client.${resource}\`, by method name.`);

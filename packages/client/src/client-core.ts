@@ -14,7 +14,7 @@ import {
   type ResolvedClientOptions,
   resolveClientOptions,
 } from './options.js';
-import { checkedQuerySerializer, checkQuery } from './request-checks.js';
+import { checkedQuerySerializer, checkQuery, type QueryParameters } from './request-checks.js';
 import { type RequestOptions, type RequestOverrides, resolveRequestOptions } from './request-options.js';
 import { type Exchange, type OpenedStream, type OutgoingRequest, Transport } from './transport.js';
 
@@ -28,6 +28,8 @@ export interface OperationInput {
   query?: Record<string, unknown> | null | undefined;
   /** Sent as JSON. */
   body?: unknown;
+  /** The operation's query parameters, to check `query` against (else they are looked up by method and path). */
+  queryParams?: QueryParameters | undefined;
   /** Lower-case names. */
   headers?: Record<string, string> | undefined;
   /** False for an operation that must never be sent twice (see `retryDelay`). @default true */
@@ -115,7 +117,7 @@ export class ClientCore {
     if (overrides) return this.#overridden(method, template, input, context, overrides);
     const query = input.query ?? {};
     const search = checkedQuerySerializer(query, context);
-    checkQuery(method, template, query, context);
+    checkQuery(method, template, query, context, input.queryParams ?? undefined);
     const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
       pathSegment(name, input.path?.[name], context),
     );

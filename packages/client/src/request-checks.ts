@@ -1,11 +1,26 @@
 // Checks a request against the spec before it is sent: values no URL can carry, query parameters the operation
 // does not have, and values of the wrong type. A failed check throws InvalidRequestError; nothing is sent.
-import { createQuerySerializer, type Middleware } from 'openapi-fetch';
+import type { Middleware } from 'openapi-fetch';
 import { InvalidRequestError, type ListingContext } from './errors/index.js';
-import { queryParameters } from './generated/openapi.query.js';
+import { operationList } from './generated/openapi.operations.js';
 import { isOfTypes } from './json-types.js';
 
-const serialize = createQuerySerializer();
+/**
+ * The query string of checked values, as openapi-fetch's default serializer writes it (`name=value` with the value
+ * percent-encoded, an array as one `name=item` per item, null and undefined left out). Written here rather than
+ * imported so that a program that never calls `createClient()` does not carry openapi-fetch.
+ */
+function serialize(query: Record<string, unknown>): string {
+  const parts: string[] = [];
+  for (const name in query) {
+    const value = query[name];
+    if (value == null) continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      parts.push(`${name}=${encodeURIComponent(item as string | number | boolean)}`);
+    }
+  }
+  return parts.join('&');
+}
 
 function problemWith(value: unknown): string | undefined {
   if (Array.isArray(value)) return value.map(problemWith).find(Boolean);
@@ -24,7 +39,7 @@ function problemWith(value: unknown): string | undefined {
     : `is a${typeof value === 'object' ? 'n object' : ` ${typeof value}`}, not a string, number or boolean`;
 }
 
-/** openapi-fetch's query serializer, after checking each value; `null` and `undefined` are left out. */
+/** The query string, after checking each value; `null` and `undefined` are left out. */
 export function checkedQuerySerializer(query: Record<string, unknown>, context?: ListingContext): string {
   for (const name in query) {
     const value = query[name];
@@ -35,20 +50,30 @@ export function checkedQuerySerializer(query: Record<string, unknown>, context?:
   return serialize(query);
 }
 
-type ParameterTable = Record<
-  string,
-  Record<string, Record<string, { types: readonly string[]; required: boolean }>>
->;
+/** One operation's query parameters: the JSON types each allows, and whether it is required. */
+export type QueryParameters = Readonly<Record<string, { types: readonly string[]; required: boolean }>>;
 
-/** Checks `query` against the parameters the spec gives `method schemaPath`; unknown operations pass. */
+/** The spec's operations' query parameters by path and method, read from the generated operations once. */
+let table: Record<string, Record<string, QueryParameters>> | undefined;
+function specQuery(method: string, schemaPath: string): QueryParameters | undefined {
+  if (!table) {
+    table = {};
+    for (const operation of operationList) (table[operation.path] ??= {})[operation.method] = operation.query;
+  }
+  return table[schemaPath]?.[method.toUpperCase()];
+}
+
+/**
+ * Checks `query` against `declared`, the parameters the spec gives `method schemaPath` (looked up in the spec's
+ * operations when not given); an operation the spec does not have passes.
+ */
 export function checkQuery(
   method: string,
   schemaPath: string,
   query: Record<string, unknown>,
   context?: ListingContext,
-  table: ParameterTable = queryParameters,
+  declared: QueryParameters | undefined = specQuery(method, schemaPath),
 ): void {
-  const declared = table[schemaPath]?.[method.toLowerCase()];
   if (!declared) return;
   const target = `${method.toUpperCase()} ${schemaPath}`;
   for (const name in query) {
@@ -76,17 +101,11 @@ export function checkQuery(
   }
 }
 
-/** Middleware that checks each request's query against the spec's parameter table. */
-export function specChecks(table: ParameterTable = queryParameters): Middleware {
+/** Middleware that checks each request's query against the spec's query parameters. */
+export function specChecks(): Middleware {
   return {
     onRequest({ schemaPath, params, request }) {
-      checkQuery(
-        request.method,
-        schemaPath,
-        (params.query ?? {}) as Record<string, unknown>,
-        undefined,
-        table,
-      );
+      checkQuery(request.method, schemaPath, (params.query ?? {}) as Record<string, unknown>);
       return undefined;
     },
   };

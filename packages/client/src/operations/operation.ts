@@ -4,7 +4,7 @@
 /** How an operation's 2xx is read. */
 export type Reads = 'json' | 'page' | 'events' | 'none';
 
-/** One request-body field: the JSON types it allows, and whether the spec requires it. */
+/** One query parameter or request-body field: the JSON types it allows, and whether the spec requires it. */
 export interface FieldSpec {
   readonly types: readonly string[];
   readonly required: boolean;
@@ -19,8 +19,11 @@ export interface Operation {
   readonly path: string;
   /** The path's parameters, in order: a method takes them as its first arguments. */
   readonly pathParams: readonly string[];
-  /** The query parameters: these keys of a method's flat params go to the query, the rest to the body. */
-  readonly query: readonly string[];
+  /**
+   * The query parameters, with the JSON types each allows: these keys of a method's flat params go to the query,
+   * the rest to the body.
+   */
+  readonly query: Readonly<Record<string, FieldSpec>>;
   /** The JSON request body's fields, or null when the operation takes no body. */
   readonly body: { readonly required: boolean; readonly fields: Readonly<Record<string, FieldSpec>> } | null;
   readonly reads: Reads;

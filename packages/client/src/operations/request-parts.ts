@@ -37,7 +37,7 @@ export function requestParts(
   const body: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(params ?? {})) {
     // Without a body, every param is a query parameter (the query check names one the operation lacks).
-    if (!operation.body || operation.query.includes(name)) query[name] = value;
+    if (!operation.body || Object.hasOwn(operation.query, name)) query[name] = value;
     else body[name] = value;
   }
   if (operation.body) {
@@ -61,6 +61,7 @@ export function requestParts(
   return {
     path,
     query,
+    queryParams: operation.query,
     body: operation.body ? body : undefined,
     headers,
     idempotent: operation.idempotent,
