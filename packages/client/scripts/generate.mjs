@@ -7,7 +7,6 @@ import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { deref, typesOf } from '@llamacloud-chat/openapi/spec-walk.mjs';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { operationsModule, sdkOperations, typesModule } from './sdk-surface.mjs';

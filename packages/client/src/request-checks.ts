@@ -58,7 +58,9 @@ let table: Record<string, Record<string, QueryParameters>> | undefined;
 function specQuery(method: string, schemaPath: string): QueryParameters | undefined {
   if (!table) {
     table = {};
-    for (const operation of operationList) (table[operation.path] ??= {})[operation.method] = operation.query;
+    for (const operation of operationList) {
+      table[operation.path] = { ...table[operation.path], [operation.method]: operation.query };
+    }
   }
   return table[schemaPath]?.[method.toUpperCase()];
 }
