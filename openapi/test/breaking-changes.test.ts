@@ -262,7 +262,8 @@ describe('a major bump of info.version acknowledges a breaking change', () => {
   });
 });
 
-describe('pnpm spec:check', () => {
+// Each case runs the gate as a process of its own: allow for a busy machine (a 2-core CI shared with other work).
+describe('pnpm spec:check', { timeout: 60_000 }, () => {
   const run = promisify(execFile);
   const scratch: string[] = [];
   afterAll(() => Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true }))));
