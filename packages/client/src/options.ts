@@ -96,6 +96,8 @@ export interface ResolvedClientOptions {
   secret: string | undefined;
   /** Absolute, without a trailing slash. */
   baseUrl: string;
+  /** The base URL as given (or from the environment, or the default), for `client.baseURL`. */
+  baseURL: string;
   fetch: typeof globalThis.fetch;
   fetchOptions: RequestInit;
   /** Lower-case names; a null value removes the header. */
@@ -242,8 +244,10 @@ export function checkBaseUrl(baseUrl: string, name = 'base URL'): string {
   return url.href.replace(/\/+$/, '');
 }
 
-function resolveBaseUrl(option: string | null | undefined): string {
-  return checkBaseUrl(option?.trim() || env('LLAMA_CLOUD_BASE_URL') || DEFAULT_BASE_URL);
+/** The base URL as given, and checked without its trailing slash. */
+function resolveBaseUrl(option: string | null | undefined): [given: string, checked: string] {
+  const given = option?.trim() || env('LLAMA_CLOUD_BASE_URL') || DEFAULT_BASE_URL;
+  return [given, checkBaseUrl(given)];
 }
 
 function resolveLogLevel(options: ClientOptions, logger: Logger): LogLevel {
@@ -283,7 +287,7 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
   const secret = apiKey.length >= MIN_SCRUBBED_KEY_LENGTH ? apiKey : undefined;
   const logger = options.logger ?? (globalThis.console as Logger);
   const logLevel = resolveLogLevel(options, logger);
-  const baseUrl = resolveBaseUrl(options.baseURL ?? options.baseUrl);
+  const [baseURL, baseUrl] = resolveBaseUrl(options.baseURL ?? options.baseUrl);
   checkRetryOptions(options);
   checkNumber('maxRetryWait', options.maxRetryWait, { min: 0, max: MAX_DELAY_MS });
   const backoff = options.retryBackoff;
@@ -298,6 +302,7 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
     apiKey,
     secret,
     baseUrl,
+    baseURL,
     fetch: options.fetch ?? globalThis.fetch,
     fetchOptions: options.fetchOptions ?? {},
     defaultHeaders: resolveDefaultHeaders(options.defaultHeaders),

@@ -107,7 +107,7 @@ export class Chat {
         headers: { accept: '*/*' },
       };
       const { exchange } = await this.#core.send('DELETE', '/api/v1/chat/{session_id}', input, options);
-      return { data: undefined, response: exchange.response };
+      return { data: undefined, response: exchange.response, text: exchange.text };
     };
     return apiPromise(send());
   }
@@ -155,7 +155,7 @@ export class Chat {
     const send = async () => {
       const { request, exchange } = await this.#core.send(method, path, input, options);
       const data = decodeObject<T>(request.target as RequestTarget, exchange, expected, check);
-      return { data, response: exchange.response };
+      return { data, response: exchange.response, text: exchange.text };
     };
     return apiPromise(send());
   }
