@@ -150,6 +150,14 @@ describe('instance properties', () => {
     expect(client.apiKey).toBe(key);
   });
 
+  it('keeps them read-only: assigning one throws instead of silently changing nothing', () => {
+    const client = new LlamaCloud({ apiKey: 'My API Key', timeout: 1_000 });
+    expect(() => {
+      (client as unknown as { timeout: number }).timeout = 2_000;
+    }).toThrow(TypeError);
+    expect(client.timeout).toBe(1_000);
+  });
+
   it('has client.chat, the same object as client.beta.chat', () => {
     const client = new LlamaCloud({ apiKey: 'My API Key' });
     expect(client.chat).toBe(client.beta.chat);

@@ -195,6 +195,7 @@ describe('asResponse() and withResponse() on every call', () => {
     const both = await listing.withResponse();
 
     expect(raw).toBeInstanceOf(Response);
+    expect(raw.bodyUsed).toBe(true);
     expect(page).toBeInstanceOf(Page);
     expect(page.items).toEqual([session]);
     expect(both.data).toBe(page);
@@ -299,6 +300,19 @@ describe('per-request options', () => {
     expect(request?.headers['idempotency-key']).toBe('create-once-1');
   });
 
+  it('sends idempotencyKey as Idempotency-Key, without making create retried', async () => {
+    const server = await serve((_req, res) => sendJson(res, 503, { detail: 'busy' }));
+    const client = new LlamaCloud({ apiKey: KEY, baseURL: server.url, retryTimers: instantTimers() });
+
+    await expect(client.beta.chat.create({}, { idempotencyKey: 'once-1' })).rejects.toThrow(
+      InternalServerError,
+    );
+
+    expect(server.requests.map((r) => [r.method, r.headers['idempotency-key']])).toEqual([
+      ['POST', 'once-1'],
+    ]);
+  });
+
   it('passes a call’s fetchOptions over the client’s', async () => {
     const { calls, fetch } = recordingFetch(() => Response.json(retrieved));
     const client = new LlamaCloud({
@@ -390,7 +404,9 @@ describe('per-request options', () => {
     expect(() => client.beta.chat.list({}, { maxPage: 3 } as never)).toThrow(
       'Unknown request option "maxPage" (did you mean "maxPages"?); the request options are method, path, query, body, headers, maxRetries, timeout, signal, idempotencyKey, fetchOptions, defaultBaseURL, maxPages, prefetch. Nothing was sent.',
     );
-    expect(() => client.beta.chat.retrieve('s', null, { maxPages: 3 } as never)).not.toThrow();
+    return expect(client.beta.chat.retrieve('s', null, { maxPages: 3 } as never)).rejects.toThrow(
+      'Unknown request option "maxPages"; the request options are method, path, query, body, headers, maxRetries, timeout, signal, idempotencyKey, fetchOptions, defaultBaseURL. Nothing was sent.',
+    );
   });
 });
 
