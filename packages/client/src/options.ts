@@ -195,14 +195,13 @@ function rejectUnknownOptions(options: object): void {
   }
 }
 
-/** Why `value` cannot be a header value: a control character (a tab is fine), or one past Latin-1. */
-function unsendable(value: string): 'control' | 'wide' | undefined {
+/** Whether a header can carry `value`: no control character (a tab is fine), nothing past Latin-1. */
+function sendable(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
-    if ((code < 0x20 && code !== 0x09) || code === 0x7f) return 'control';
-    if (code > 0xff) return 'wide';
+    if ((code < 0x20 && code !== 0x09) || code === 0x7f || code > 0xff) return false;
   }
-  return undefined;
+  return true;
 }
 
 function resolveApiKey(option: string | null | undefined): string {
@@ -214,15 +213,10 @@ function resolveApiKey(option: string | null | undefined): string {
     );
   }
   // Any key a header can carry is sent, as the SDK sends it; say what no header can carry without echoing it.
-  const problem = unsendable(apiKey);
-  if (problem === 'control') {
+  if (!sendable(apiKey)) {
     throw new ClientConfigError(
-      'The API key has a line break or control character inside it, which no HTTP header can carry; copy the key again.',
-    );
-  }
-  if (problem === 'wide') {
-    throw new ClientConfigError(
-      'The API key has a character no HTTP header can carry (a pasted dash, quote or zero-width space?); copy the key again.',
+      'The API key has whitespace, control or non-ASCII characters that no HTTP header can carry (a line break ' +
+        'inside it, a pasted dash or a zero-width space?); copy the key again.',
     );
   }
   return apiKey;
