@@ -369,18 +369,21 @@ describe('broken 200s are not retried, and are errors', () => {
 });
 
 describe('AbortSignal cancels at once in every state', () => {
-  /** Aborts the first page's request `delayMs` after it starts; the server would otherwise keep it 30–60 s. */
+  /**
+   * Aborts the first page's request `delayMs` after the server has it (not after a fixed delay from the start: on
+   * a loaded machine the request may not have arrived by then); the server would otherwise keep it 30–60 s.
+   */
   async function abortAfter(server: TestServer, delayMs: number) {
     const controller = new AbortController();
-    let abortedAt = Number.NaN;
-    setTimeout(() => {
-      abortedAt = performance.now();
-      controller.abort();
-    }, delayMs);
-    const error = await clientFor(server)
+    const pending = clientFor(server)
       .beta.chat.list({}, { signal: controller.signal })
       .firstPage()
       .catch((e: LlamaCloudError) => e);
+    await waitFor(() => server.requests.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    const abortedAt = performance.now();
+    controller.abort();
+    const error = await pending;
     // Measured from the abort itself; the bound is generous for a loaded machine, and far below the 30–60 s
     // the request would otherwise take.
     return { error, lateMs: performance.now() - abortedAt };
