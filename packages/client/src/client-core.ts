@@ -212,7 +212,8 @@ export class ClientCore {
       const method = String(options.method).toUpperCase();
       const input = { idempotent: IDEMPOTENT_METHODS.has(method) };
       const { request, exchange } = await this.send(method, options.path, input, options);
-      return { data: parsedBody(request.target, exchange) as T, response: exchange.response };
+      const data = parsedBody(request.target, exchange) as T;
+      return { data, response: exchange.response, text: exchange.text };
     };
     return apiPromise(run());
   }

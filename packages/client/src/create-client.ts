@@ -5,13 +5,11 @@ import { ClientCore, CORE } from './client-core.js';
 import type { paths } from './generated/openapi.js';
 import type { ClientOptions } from './options.js';
 import { checkedQuerySerializer, specChecks } from './request-checks.js';
+import { withBody } from './response-body.js';
 import type { OutgoingRequest, Transport } from './transport.js';
 
 /** A typed openapi-fetch client over the spec's `paths`. */
 export type LlamaCloudClient = Client<paths>;
-
-/** Statuses whose Response must have no body. */
-const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
 
 /** Sends openapi-fetch's Request through `transport`, and hands openapi-fetch back a readable Response. */
 async function sendThrough(transport: Transport, request: Request): Promise<Response> {
@@ -27,13 +25,7 @@ async function sendThrough(transport: Transport, request: Request): Promise<Resp
     body: request.body === null ? undefined : await request.text(),
   };
   const { response, text } = await transport.send(outgoing, { signal: request.signal });
-  const readable = new Response(NULL_BODY_STATUS.has(response.status) ? null : text, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-  Object.defineProperty(readable, 'url', { value: response.url });
-  return readable;
+  return withBody(response, text);
 }
 
 /** The openapi-fetch client over `core`. */

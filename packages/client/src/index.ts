@@ -53,9 +53,9 @@ export type {
   ListRequestOptions,
   RequestOptions,
 } from './request-options.js';
-export type { ChatStream } from './streaming/chat-stream.js';
+export { ChatStream } from './streaming/chat-stream.js';
 export type { ChatStreamEvent, UnknownChatEvent, UnknownEvent } from './streaming/event-decoder.js';
-export type { EventStream } from './streaming/event-stream.js';
+export { EventStream } from './streaming/event-stream.js';
 export { ChatStreamPromise, EventStreamPromise } from './streaming/stream-promise.js';
 
 import type { ChatOperations } from './generated/openapi.types.js';

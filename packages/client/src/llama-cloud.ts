@@ -53,9 +53,9 @@ export class LlamaCloud {
   get apiKey(): string {
     return this.#core.options.apiKey;
   }
-  /** The base URL in use, without a trailing slash. */
+  /** The base URL in use, as it was given (or read from LLAMA_CLOUD_BASE_URL). */
   get baseURL(): string {
-    return this.#core.options.baseUrl;
+    return this.#core.options.baseURL;
   }
   /** Retries after a failed attempt. */
   get maxRetries(): number {
@@ -80,9 +80,9 @@ export class LlamaCloud {
 
   /** A new client with `options` merged over this one's (the key, base URL and log level it resolved included). */
   withOptions(options: Partial<ClientOptions>): LlamaCloud {
-    const { given, apiKey, baseUrl, logLevel } = this.#core.options;
+    const { given, apiKey, baseURL, logLevel } = this.#core.options;
     const { baseUrl: _spelling, ...current } = given;
-    const merged: ClientOptions = { ...current, apiKey, baseURL: baseUrl, logLevel, ...options };
+    const merged: ClientOptions = { ...current, apiKey, baseURL, logLevel, ...options };
     // The old spelling given now still wins over the base URL this client resolved.
     if (options.baseUrl !== undefined && options.baseURL === undefined) {
       merged.baseURL = options.baseUrl;

@@ -96,6 +96,8 @@ export interface ResolvedClientOptions {
   secret: string | undefined;
   /** Absolute, without a trailing slash. */
   baseUrl: string;
+  /** The base URL as given (or from the environment, or the default), for `client.baseURL`. */
+  baseURL: string;
   fetch: typeof globalThis.fetch;
   fetchOptions: RequestInit;
   /** Lower-case names; a null value removes the header. */
@@ -193,14 +195,13 @@ function rejectUnknownOptions(options: object): void {
   }
 }
 
-/** Why `value` cannot be a header value: a control character (a tab is fine), or one past Latin-1. */
-function unsendable(value: string): 'control' | 'wide' | undefined {
+/** Whether a header can carry `value`: no control character (a tab is fine), nothing past Latin-1. */
+function sendable(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
-    if ((code < 0x20 && code !== 0x09) || code === 0x7f) return 'control';
-    if (code > 0xff) return 'wide';
+    if ((code < 0x20 && code !== 0x09) || code === 0x7f || code > 0xff) return false;
   }
-  return undefined;
+  return true;
 }
 
 function resolveApiKey(option: string | null | undefined): string {
@@ -212,15 +213,10 @@ function resolveApiKey(option: string | null | undefined): string {
     );
   }
   // Any key a header can carry is sent, as the SDK sends it; say what no header can carry without echoing it.
-  const problem = unsendable(apiKey);
-  if (problem === 'control') {
+  if (!sendable(apiKey)) {
     throw new ClientConfigError(
-      'The API key has a line break or control character inside it, which no HTTP header can carry; copy the key again.',
-    );
-  }
-  if (problem === 'wide') {
-    throw new ClientConfigError(
-      'The API key has a character no HTTP header can carry (a pasted dash, quote or zero-width space?); copy the key again.',
+      'The API key has whitespace, control or non-ASCII characters that no HTTP header can carry (a line break ' +
+        'inside it, a pasted dash or a zero-width space?); copy the key again.',
     );
   }
   return apiKey;
@@ -242,8 +238,10 @@ export function checkBaseUrl(baseUrl: string, name = 'base URL'): string {
   return url.href.replace(/\/+$/, '');
 }
 
-function resolveBaseUrl(option: string | null | undefined): string {
-  return checkBaseUrl(option?.trim() || env('LLAMA_CLOUD_BASE_URL') || DEFAULT_BASE_URL);
+/** The base URL as given, and checked without its trailing slash. */
+function resolveBaseUrl(option: string | null | undefined): [given: string, checked: string] {
+  const given = option?.trim() || env('LLAMA_CLOUD_BASE_URL') || DEFAULT_BASE_URL;
+  return [given, checkBaseUrl(given)];
 }
 
 function resolveLogLevel(options: ClientOptions, logger: Logger): LogLevel {
@@ -283,7 +281,7 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
   const secret = apiKey.length >= MIN_SCRUBBED_KEY_LENGTH ? apiKey : undefined;
   const logger = options.logger ?? (globalThis.console as Logger);
   const logLevel = resolveLogLevel(options, logger);
-  const baseUrl = resolveBaseUrl(options.baseURL ?? options.baseUrl);
+  const [baseURL, baseUrl] = resolveBaseUrl(options.baseURL ?? options.baseUrl);
   checkRetryOptions(options);
   checkNumber('maxRetryWait', options.maxRetryWait, { min: 0, max: MAX_DELAY_MS });
   const backoff = options.retryBackoff;
@@ -298,6 +296,7 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
     apiKey,
     secret,
     baseUrl,
+    baseURL,
     fetch: options.fetch ?? globalThis.fetch,
     fetchOptions: options.fetchOptions ?? {},
     defaultHeaders: resolveDefaultHeaders(options.defaultHeaders),

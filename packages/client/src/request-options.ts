@@ -80,16 +80,14 @@ export interface TransportCall {
   fetchOptions?: RequestInit | undefined;
 }
 
-/** A call's options, checked: what the request builder and the transport each need. */
+/** A call's options, checked: what the request builder and the transport each need, and a listing's own. */
 export interface ResolvedRequestOptions {
   call: TransportCall;
   /** Undefined when the call replaces nothing (the usual case: no object is built per request). */
   overrides: RequestOverrides | undefined;
-}
-
-/** A listing's options, checked. */
-export interface ResolvedListOptions extends ResolvedRequestOptions {
+  /** A listing's page cap, when one was given. */
   maxPages: number | undefined;
+  /** Whether a listing prefetches. */
   prefetch: boolean;
 }
 
@@ -115,7 +113,12 @@ const KNOWN_CALL = new Set<string>(CALL_FIELDS);
 const KNOWN_LIST = new Set<string>(LIST_FIELDS);
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
-const NO_OPTIONS: ResolvedRequestOptions = { call: {}, overrides: undefined };
+const NO_OPTIONS: ResolvedRequestOptions = {
+  call: {},
+  overrides: undefined,
+  maxPages: undefined,
+  prefetch: false,
+};
 
 /** The closest known name to `name`: the same but for case, or one edit away. */
 function didYouMean(name: string, known: readonly string[]): string | undefined {
@@ -221,9 +224,23 @@ function overridesOf(options: RequestOptions): RequestOverrides | undefined {
   };
 }
 
-function resolveCall(options: RequestOptions): ResolvedRequestOptions {
+/**
+ * Checks one call's options, once, before anything is sent: an unknown field (a listing also knows `maxPages`
+ * and `prefetch`), a bad `timeout` or `maxRetries`, a malformed `path`, `method`, `headers` or `defaultBaseURL`
+ * is a ClientConfigError naming it. Returns what the request builder and the transport need.
+ */
+export function resolveRequestOptions(
+  options: ListRequestOptions | null | undefined,
+  kind: 'call' | 'listing' = 'call',
+): ResolvedRequestOptions {
+  if (options == null) return NO_OPTIONS;
+  if (typeof options !== 'object') {
+    throw new ClientConfigError(`Request options must be an object, got ${typeof options}.`);
+  }
+  const listing = kind === 'listing';
+  rejectUnknown(options, listing ? KNOWN_LIST : KNOWN_CALL, listing ? LIST_FIELDS : CALL_FIELDS);
   checkRetryOptions(options);
-  const { signal, maxRetries, timeout, fetchOptions } = options;
+  const { signal, maxRetries, timeout, fetchOptions, maxPages, prefetch = false } = options;
   if (signal != null && !(signal instanceof AbortSignal)) {
     throw new ClientConfigError('The request option signal must be an AbortSignal. Nothing was sent.');
   }
@@ -232,35 +249,13 @@ function resolveCall(options: RequestOptions): ResolvedRequestOptions {
       'The request option fetchOptions must be a RequestInit object. Nothing was sent.',
     );
   }
-  return {
-    call: { signal: signal ?? undefined, maxRetries, timeout, fetchOptions },
-    overrides: overridesOf(options),
-  };
-}
-
-/**
- * Checks one call's options: an unknown field, a bad `timeout` or `maxRetries`, a malformed `path`, `method`,
- * `headers` or `defaultBaseURL` is a ClientConfigError, before anything is sent.
- */
-export function resolveRequestOptions(options: RequestOptions | null | undefined): ResolvedRequestOptions {
-  if (options == null) return NO_OPTIONS;
-  if (typeof options !== 'object') {
-    throw new ClientConfigError(`Request options must be an object, got ${typeof options}.`);
-  }
-  rejectUnknown(options, KNOWN_CALL, CALL_FIELDS);
-  return resolveCall(options);
-}
-
-/** Checks a listing's options: a call's, plus `maxPages` and `prefetch`. */
-export function resolveListOptions(options: ListRequestOptions | null | undefined): ResolvedListOptions {
-  if (options == null) return { ...NO_OPTIONS, maxPages: undefined, prefetch: false };
-  if (typeof options !== 'object') {
-    throw new ClientConfigError(`Request options must be an object, got ${typeof options}.`);
-  }
-  rejectUnknown(options, KNOWN_LIST, LIST_FIELDS);
-  const { maxPages, prefetch = false } = options;
   if (maxPages !== undefined && !(maxPages >= 1)) {
     throw new ClientConfigError(`maxPages must be at least 1, got ${maxPages}.`);
   }
-  return { ...resolveCall(options), maxPages, prefetch: Boolean(prefetch) };
+  return {
+    call: { signal: signal ?? undefined, maxRetries, timeout, fetchOptions },
+    overrides: overridesOf(options),
+    maxPages,
+    prefetch: Boolean(prefetch),
+  };
 }

@@ -208,7 +208,8 @@ export class Transport {
           redirect: 'follow' as const,
           ...fetchOptions,
           method,
-          headers,
+          // A Headers, as the SDK passes it: a custom fetch written for the SDK reads `init.headers.get()`.
+          headers: new Headers(headers),
           body,
           signal: link.signal,
         };

@@ -200,11 +200,11 @@ describe('createClient options', () => {
   });
 
   it.each([
-    ['a line break inside it', 'llx-sec\nret', 'line break or control character'],
-    ['a NUL inside it', 'llx-sec\u0000ret', 'line break or control character'],
-    ['an em dash', 'llx—secret', 'a character no HTTP header can carry'],
-    ['a zero-width space', 'llx-\u200bsecret', 'a character no HTTP header can carry'],
-  ])('rejects a key with %s, which no header can carry, without echoing it', (_label, key, says) => {
+    ['a line break inside it', 'llx-sec\nret'],
+    ['a NUL inside it', 'llx-sec\u0000ret'],
+    ['an em dash', 'llx—secret'],
+    ['a zero-width space', 'llx-\u200bsecret'],
+  ])('rejects a key with %s, which no header can carry, without echoing it', (_label, key) => {
     let caught: unknown;
     try {
       createClient({ apiKey: key, fetch: recordingFetch().fetch });
@@ -213,7 +213,9 @@ describe('createClient options', () => {
     }
     expect(caught).toBeInstanceOf(LlamaCloudError);
     expect((caught as LlamaCloudError).kind).toBe('config');
-    expect((caught as Error).message).toContain(says);
+    expect((caught as Error).message).toBe(
+      'The API key has whitespace, control or non-ASCII characters that no HTTP header can carry (a line break inside it, a pasted dash or a zero-width space?); copy the key again.',
+    );
     expect(String((caught as Error).stack)).not.toContain('secret');
     expect(String((caught as Error).stack)).not.toContain('llx-sec');
   });

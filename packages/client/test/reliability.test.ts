@@ -182,19 +182,20 @@ describe('retries', () => {
 
   it('a server that never answers: a TimeoutError after each attempt times out', async () => {
     const server = await serve(faulty({ 1: () => {}, 2: () => {} }));
-    const { client, waits } = recordedClient(server, { timeout: 200, maxRetries: 1 });
+    // 1 s, not less: the first page must arrive within it on a 2-core machine running the whole suite.
+    const { client, waits } = recordedClient(server, { timeout: 1_000, maxRetries: 1 });
 
     const { seen, error, ms } = await run(client);
 
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ kind: 'timeout', cursor: cursorAt(10), pageNumber: 2 });
-    expect(error?.message).toBe('GET /api/v1/chat timed out after 200 ms per attempt (2 attempts).');
+    expect(error?.message).toBe('GET /api/v1/chat timed out after 1000 ms per attempt (2 attempts).');
     expect(seen).toEqual(ids(sessions.slice(0, 10)));
     expect(server.requests).toHaveLength(3);
     expect(waits).toEqual([500]);
-    // Two real 200 ms timeouts; the upper bound only proves nothing waited for the 60 s default.
-    expect(ms).toBeGreaterThanOrEqual(390);
-    expect(ms).toBeLessThan(10_000);
+    // Two real 1 s timeouts; the upper bound only proves nothing waited for the 60 s default.
+    expect(ms).toBeGreaterThanOrEqual(1_990);
+    expect(ms).toBeLessThan(20_000);
   });
 
   it('Retry-After: 3600 fails at once with a RateLimitError carrying the requested wait', async () => {
@@ -368,18 +369,21 @@ describe('broken 200s are not retried, and are errors', () => {
 });
 
 describe('AbortSignal cancels at once in every state', () => {
-  /** Aborts the first page's request `delayMs` after it starts; the server would otherwise keep it 30–60 s. */
+  /**
+   * Aborts the first page's request `delayMs` after the server has it (not after a fixed delay from the start: on
+   * a loaded machine the request may not have arrived by then); the server would otherwise keep it 30–60 s.
+   */
   async function abortAfter(server: TestServer, delayMs: number) {
     const controller = new AbortController();
-    let abortedAt = Number.NaN;
-    setTimeout(() => {
-      abortedAt = performance.now();
-      controller.abort();
-    }, delayMs);
-    const error = await clientFor(server)
+    const pending = clientFor(server)
       .beta.chat.list({}, { signal: controller.signal })
       .firstPage()
       .catch((e: LlamaCloudError) => e);
+    await waitFor(() => server.requests.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    const abortedAt = performance.now();
+    controller.abort();
+    const error = await pending;
     // Measured from the abort itself; the bound is generous for a loaded machine, and far below the 30–60 s
     // the request would otherwise take.
     return { error, lateMs: performance.now() - abortedAt };

@@ -3,7 +3,7 @@
 import type { Client } from 'openapi-fetch';
 import { type ClientCore, CORE } from '../client-core.js';
 import { AbortedError, APIError, ClientConfigError, type RequestTarget } from '../errors/index.js';
-import { type ListRequestOptions, resolveListOptions } from '../request-options.js';
+import { type ListRequestOptions, resolveRequestOptions } from '../request-options.js';
 import { requestedWait } from '../retry-timing.js';
 import { networkError } from '../transport.js';
 import { PagePromise } from './page-promise.js';
@@ -88,7 +88,12 @@ export function startListing<Item, Body>(
   query: Record<string, unknown> | null | undefined,
   options?: PaginateOptions | null,
 ): PagePromise<Item, Body> {
-  const { call, overrides, maxPages = DEFAULT_MAX_PAGES, prefetch } = resolveListOptions(options);
+  const {
+    call,
+    overrides,
+    maxPages = DEFAULT_MAX_PAGES,
+    prefetch,
+  } = resolveRequestOptions(options, 'listing');
   // A call's `query` replaces the listing's params, as every other field of its options replaces the operation's.
   const base = overrides?.hasQuery ? (overrides.query as Record<string, unknown> | null | undefined) : query;
   const { page_token, ...rest } = base ?? {};
