@@ -5,6 +5,7 @@
 import LlamaCloud, {
   type APIPromise,
   AuthenticationError,
+  InvalidRequestError,
   NotFoundError,
   UnprocessableEntityError,
 } from '@llamacloud-chat/client';
@@ -195,11 +196,18 @@ describe("the 401 from Prism's own security check, through the client", () => {
   });
 });
 
-it('a create body the types forbid is sent (the client checks queries, not bodies), and Prism’s 422 surfaces as an UnprocessableEntityError with the detail list', async () => {
+it('a create body the types forbid is refused by the client; sent by path, Prism’s 422 surfaces as an UnprocessableEntityError with the detail list', async () => {
   const harness = createHarness();
   const client = new LlamaCloud({ apiKey, baseUrl, fetch: harness.fetch });
 
-  const error = await client.beta.chat.create({ index_ids: 'idx-abc123' as never }).catch((e: unknown) => e);
+  const refused = await client.beta.chat
+    .create({ index_ids: 'idx-abc123' as never })
+    .catch((e: unknown) => e);
+  expect(refused).toBeInstanceOf(InvalidRequestError);
+  expect(harness.exchanges).toEqual([]);
+  const error = await client
+    .post('/api/v1/chat', { body: { index_ids: 'idx-abc123' } })
+    .catch((e: unknown) => e);
 
   expect(error).toBeInstanceOf(UnprocessableEntityError);
   expect((error as UnprocessableEntityError).body).toEqual(

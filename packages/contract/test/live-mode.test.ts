@@ -132,6 +132,7 @@ describe('live mode', () => {
       '- status 200, expected 204',
       '- response: Unable to match the returned status code with those defined in the document: 204,401,404,422',
       '- the client failed: 200 from GET /api/v1/chat/ses-broken%201 is not a valid session: "events" is not an array',
+      '- items[0].shared_access is missing (required)',
       '- getSummary answered with session "ses-someone-else", not "ses-broken 1"',
       'POST /api/v1/chat/ses-broken%201/messages/stream → 200 text/event-stream',
       '- event 2 (text_delta): content must be string',

@@ -192,7 +192,12 @@ export function conformingUpstream(): ChatUpstream {
 export function breakingUpstream(): ChatUpstream {
   return chatRoutes(
     breakingList,
-    () => ({ last_updated_at: '2026-04-23T08:16:40Z', session_id: 'ses-broken 1', index_ids: 'idx-abc123' }),
+    () => ({
+      last_updated_at: '2026-04-23T08:16:40Z',
+      session_id: 'ses-broken 1',
+      shared_access: 'query',
+      index_ids: 'idx-abc123',
+    }),
     (request, res, found) => {
       const { method, path } = request;
       if (method === 'DELETE') sendJson(res, 200, { deleted: true });
