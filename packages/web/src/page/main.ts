@@ -190,7 +190,11 @@ async function sendPrompt(): Promise<void> {
       { prompt: text, index_ids: open.indexIds },
       { signal: controller.signal },
     );
-    for await (const event of events) transcript.add(event);
+    for await (const event of events) {
+      transcript.add(event);
+      // Keep the newest of the answer in view as it grows.
+      transcriptRoot.scrollTop = transcriptRoot.scrollHeight;
+    }
     say('Answered.');
   } catch (error) {
     const line = errorLine(error, 'send the prompt');
