@@ -39,12 +39,27 @@ function onPath(names: readonly string[], path = process.env.PATH ?? ''): string
   return undefined;
 }
 
+/** The Chromium `npx playwright install` would have put in place, if it is there. */
+async function playwrightsChromium(): Promise<string | undefined> {
+  const { chromium } = await import('playwright-core');
+  try {
+    const path = chromium.executablePath();
+    return path && executable(path) ? path : undefined;
+  } catch {
+    // Playwright knows no browser build for this platform.
+    return undefined;
+  }
+}
+
 /**
  * A Chromium, looked for in this order: `CHROMIUM_PATH`; a browser Playwright installed (`npx playwright install`);
  * `chromium` or `google-chrome` on PATH; else `@sparticuz/chromium`, which ships one in its npm package (unpacked
  * to a temp folder on first use). A `CHROMIUM_PATH` that names nothing runnable is an error, not a fallback.
  */
-export async function findChromium(env = process.env): Promise<FoundChromium> {
+export async function findChromium(
+  env: Record<string, string | undefined> = process.env,
+  playwrightBrowser: () => Promise<string | undefined> = playwrightsChromium,
+): Promise<FoundChromium> {
   const named = env.CHROMIUM_PATH?.trim();
   if (named) {
     if (!executable(named)) {
@@ -54,14 +69,8 @@ export async function findChromium(env = process.env): Promise<FoundChromium> {
     }
     return { executablePath: named, args: HEADLESS_ARGS, source: `CHROMIUM_PATH (${named})` };
   }
-  const { chromium } = await import('playwright-core');
-  let playwrights: string | undefined;
-  try {
-    playwrights = chromium.executablePath();
-  } catch {
-    // No browser of Playwright's is known on this platform.
-  }
-  if (playwrights && executable(playwrights)) {
+  const playwrights = await playwrightBrowser();
+  if (playwrights) {
     return {
       executablePath: playwrights,
       args: HEADLESS_ARGS,
