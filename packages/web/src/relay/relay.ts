@@ -57,7 +57,7 @@ export function createRelay(options: RelayOptions): RequestHandler {
       }
       const stream = STREAM.exec(path);
       if (stream && request.method === 'POST') {
-        const id = decodeURIComponent(stream[1] ?? '');
+        const id = sessionId(stream[1]);
         const turn = await chat.stream(id, await jsonBody(request), { signal });
         return new Response(eventStreamOf(turn.toReadableStream()), {
           status: 200,
@@ -66,7 +66,7 @@ export function createRelay(options: RelayOptions): RequestHandler {
       }
       const session = SESSION.exec(path);
       if (session) {
-        const id = decodeURIComponent(session[1] ?? '');
+        const id = sessionId(session[1]);
         if (request.method === 'GET') return json(200, await chat.retrieve(id, null, { signal }));
         if (request.method === 'DELETE') {
           await chat.delete(id, null, { signal });
@@ -90,6 +90,15 @@ function listParams(query: URLSearchParams) {
   const size = query.get('page_size');
   if (size !== null) params.page_size = Number(size);
   return params;
+}
+
+/** A session id from its path segment; the client escapes it again, as exactly one segment, to send it on. */
+function sessionId(segment: string | undefined): string {
+  try {
+    return decodeURIComponent(segment ?? '');
+  } catch {
+    throw new InvalidRequestError(`The session id in the path is not valid percent-encoding: ${segment}`);
+  }
 }
 
 /** A request's JSON body; one that is not JSON is an `InvalidRequestError` (a 400 below). */
