@@ -44,6 +44,9 @@ describe('the web command', () => {
     const html = await fetch(url);
     expect(html.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await html.text()).toContain('<label for="prompt">Message</label>');
+    // The page may reach its own origin (the relay) and nothing else.
+    expect(html.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(html.headers.get('content-security-policy')).toContain("connect-src 'self'");
     const sessions = (await (await fetch(`${url}/api/v1/chat`)).json()) as { items: unknown[] };
     expect(sessions.items.length).toBeGreaterThan(0);
     web.child.kill('SIGTERM');

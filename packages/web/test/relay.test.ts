@@ -5,11 +5,12 @@ import LlamaCloud, {
   InternalServerError,
   NotFoundError,
   StreamInterruptedError,
+  TimeoutError,
 } from '@llamacloud-chat/client';
 import { makeSessions, pagedSessions, sendJson, serve, waitFor } from '@llamacloud-chat/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ServedHandler, serveHandler } from '../src/relay/node-adapter.js';
-import { createRelay } from '../src/relay/relay.js';
+import { createRelay, errorResponse } from '../src/relay/relay.js';
 
 const KEY = 'llx-relay-secret-42f1';
 
@@ -92,6 +93,14 @@ describe('the relay', () => {
     expect(error).toBeInstanceOf(InternalServerError);
     expect((error as InternalServerError).status).toBe(502);
     expect((error as InternalServerError).message).toContain('The chat API could not be reached.');
+  });
+
+  it('answers 504 when the API took too long', async () => {
+    const answer = errorResponse(new TimeoutError('GET /api/v1/chat', 60_000));
+    expect(answer.status).toBe(504);
+    expect(((await answer.json()) as { detail: string }).detail).toMatch(
+      /^The chat API did not answer in time\. /,
+    );
   });
 
   it('refuses what it does not serve with a 404, and a body that is not JSON with a 400', async () => {
