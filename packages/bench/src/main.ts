@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundleSizes } from './bundle-size.js';
 import type { ListerName } from './listers.js';
+import { pageBundle } from './page-bundle.js';
 import type { StreamerName } from './streamers.js';
 import type { StreamMeasurement } from './turn.js';
 
@@ -17,7 +18,7 @@ const { values: args } = parseArgs({
     sessions: { type: 'string', default: '100000' },
     'memory-sessions': { type: 'string', default: '1000000' },
     'stream-events': { type: 'string', default: '100000' },
-    only: { type: 'string', default: 'throughput,latency,memory,bundle,first-event,parse' },
+    only: { type: 'string', default: 'throughput,latency,memory,bundle,first-event,parse,page' },
   },
 });
 const runs = Number(args.runs);
@@ -337,6 +338,7 @@ try {
   if (only.has('bundle')) checks.push(...(await bundle()));
   if (only.has('first-event')) checks.push(...(await firstEvent(server)));
   if (only.has('parse')) checks.push(...(await parse(server)));
+  if (only.has('page')) checks.push(...(await pageBundle(fmt, table)));
   console.log('\nTargets');
   console.log(
     table(

@@ -1,0 +1,23 @@
+// `npx -y pnpm@10.34.9 web`: the chat page, its relay, and (without LLAMA_CLOUD_API_KEY) the built-in mock, until
+// Ctrl-C. Prints the page's URL; the key stays in this process.
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { port: { type: 'string', default: '0' } } });
+const port = Number(values.port);
+if (!/^\d+$/.test(values.port) || port > 65_535) {
+  console.error(`--port must be a port number from 0 to 65535; got ${JSON.stringify(values.port)}`);
+  process.exit(2);
+}
+// Loaded after the arguments are checked: the mock's Prism takes seconds to load.
+const { startWeb } = await import('./start-web.js');
+const apiKey = process.env.LLAMA_CLOUD_API_KEY?.trim() || undefined;
+const web = await startWeb({ apiKey, port });
+console.error(
+  web.mock
+    ? `The relay talks to the built-in mock at ${web.apiURL}, because LLAMA_CLOUD_API_KEY is not set.`
+    : `The relay talks to ${web.apiURL} with LLAMA_CLOUD_API_KEY; the page never sees the key.`,
+);
+console.log(`Chat page: ${web.url}`);
+// As the CLI and the mock: 130 after Ctrl-C, 0 after SIGTERM.
+process.once('SIGINT', () => void web.close().then(() => process.exit(130)));
+process.once('SIGTERM', () => void web.close().then(() => process.exit(0)));
