@@ -15,12 +15,14 @@ const sessions = [
   {
     session_id: 'ses-gone',
     last_updated_at: '2026-04-22T12:00:00Z',
+    shared_access: 'read_only',
     generated_title: 'Deleted elsewhere',
     index_ids: [],
   },
   {
     session_id: 'ses-cut',
     last_updated_at: '2026-04-21T12:00:00Z',
+    shared_access: 'query',
     generated_title: 'Cut off',
     index_ids: ['idx-1'],
   },

@@ -57,7 +57,12 @@ describe('the relay', () => {
   it('never hands on the key, even when the API echoes it back in a body or an error', async () => {
     const api = await serve((request, res) => {
       if (request.method === 'GET' && request.path === '/api/v1/chat/echo') {
-        return sendJson(res, 200, { session_id: 'echo', events: [], note: request.headers.authorization });
+        const session = {
+          session_id: 'echo',
+          last_updated_at: '2026-04-22T12:00:00Z',
+          shared_access: 'query',
+        };
+        return sendJson(res, 200, { ...session, events: [], note: request.headers.authorization });
       }
       sendJson(res, 401, { detail: `Invalid API key ${request.headers.authorization}` });
     });
@@ -187,7 +192,7 @@ describe('the relay', () => {
     });
     expect(answer.status).toBe(400);
     expect(((await answer.json()) as { detail: string }).detail).toContain(
-      'stream() needs { prompt: string, index_ids: string[] }',
+      'POST /api/v1/chat/{session_id}/messages/stream needs the body field prompt (string). Nothing was sent.',
     );
     expect(api.requests).toHaveLength(0);
   });
