@@ -151,6 +151,42 @@ describe('chat against a server', () => {
     expect(request?.headers.authorization).toBe(`Bearer ${KEY}`);
   });
 
+  it('--require-all-indexes sends require_all_indexes: true; without it the field is left out', async () => {
+    const { handler } = sse(TURN);
+    const server = await serve(handler);
+
+    await cli(['chat', 'ses-1', '--index', 'idx-1', '--require-all-indexes', 'q'], {
+      env: serverEnv(server.url),
+    });
+    await cli(['chat', 'ses-1', '--index', 'idx-1', 'q'], { env: serverEnv(server.url) });
+
+    expect(server.requests.map((r) => JSON.parse(r.body))).toEqual([
+      { prompt: 'q', index_ids: ['idx-1'], require_all_indexes: true },
+      { prompt: 'q', index_ids: ['idx-1'] },
+    ]);
+  });
+
+  it('on a terminal, the indexes a turn skipped are shown with its usage; piped, stdout is the answer alone', async () => {
+    const skipped = [...TURN.slice(0, -1), { ...STOP_OK, skipped_index_ids: ['idx-2'] }];
+    const { handler } = sse(skipped);
+    const server = await serve(handler);
+    const screen = terminal();
+
+    const shown = await cli(['chat', 'ses-1', 'q'], {
+      env: { ...serverEnv(server.url), NO_COLOR: '1' },
+      stdout: screen.stdout,
+      stderr: screen.stderr,
+    });
+    const piped = await cli(['chat', 'ses-1', 'q'], { env: serverEnv(server.url) });
+
+    expect(shown.code).toBe(0);
+    expect(lines(shown.stderr).slice(-2)).toEqual([
+      'Done (1,523 tokens in, 412 out, 1.8 s, 1 turn)',
+      'Skipped index idx-2 (could not be queried)',
+    ]);
+    expect(piped).toEqual({ code: 0, stdout: `${ANSWER}\n`, stderr: '' });
+  });
+
   it('without --index, sends index_ids: [] (the body requires the field) and leaves it to the server', async () => {
     const { handler } = sse(TURN);
     const server = await serve(handler);

@@ -631,6 +631,36 @@ describe('the built-in mock', () => {
 });
 
 describe('Ctrl-C', () => {
+  it('during a listing, after some pages: "Interrupted.", how many were listed, and a command to go on', async () => {
+    const listed = pagedSessions(sessions(6), { pageSize: 2 });
+    // The second page never comes: the user gives up waiting.
+    const server = await serve((request, res) =>
+      request.query.page_token === cursorAt(2) ? undefined : listed(request, res),
+    );
+    const controller = new AbortController();
+
+    const running = cli(['sessions', 'list', '--page-size', '2'], {
+      env: serverEnv(server.url),
+      signal: controller.signal,
+    });
+    await waitFor(() => server.requests.length === 2);
+    controller.abort();
+    const run = await running;
+
+    expect(run.code).toBe(130);
+    expect(ids(run.stdout)).toEqual(['ses-0000', 'ses-0001']);
+    expect(run.stderr).toBe(
+      'Interrupted.\n' +
+        '2 sessions were listed. To go on from the next page:\n' +
+        `  LLAMA_CLOUD_BASE_URL=${server.url} llamacloud-chat sessions list --page-size 2 --page-token cur-2\n`,
+    );
+    expect(shellWords(lines(run.stderr)[2] as string)).toEqual([
+      `LLAMA_CLOUD_BASE_URL=${server.url}`,
+      'llamacloud-chat',
+      ...['sessions', 'list', '--page-size', '2', '--page-token', 'cur-2'],
+    ]);
+  });
+
   it('stops while a request hangs: exit 130, and the connection closed', async () => {
     let closed = false;
     const server = await serve((_request, res) => {
