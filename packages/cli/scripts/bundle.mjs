@@ -18,7 +18,9 @@ const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const out = resolve(values.out ?? packageDir);
 const workspace = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8'));
 // The spec as the mock's package finds it, so the copy is the one the workspace's own CLI serves.
-const requireFromMock = createRequire(createRequire(join(packageDir, 'package.json')).resolve('@llamacloud-chat/mock'));
+const requireFromMock = createRequire(
+  createRequire(join(packageDir, 'package.json')).resolve('@llamacloud-chat/mock'),
+);
 const spec = requireFromMock.resolve('@llamacloud-chat/openapi/openapi.yaml');
 
 /**
@@ -66,7 +68,7 @@ try {
         'const require = __createRequire(import.meta.url);',
         'const __filename = __fileURLToPath(import.meta.url);',
         "const __dirname = __fileURLToPath(new URL('.', import.meta.url));",
-        "const __bundleFile = (name) => __fileURLToPath(new URL(name, import.meta.url));",
+        'const __bundleFile = (name) => __fileURLToPath(new URL(name, import.meta.url));',
       ].join('\n'),
     },
   });
