@@ -616,7 +616,7 @@ describe('against the built-in mock, with the notice on stderr', () => {
     const run = await cli(['sessions', 'summary', 'ses-abc123']);
 
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ session_id: 'ses-abc123', job_metadata: { turns: 1 } });
+    expect(JSON.parse(run.stdout)).toMatchObject({ session_id: 'ses-abc123' });
     expect(lines(run.stderr)).toEqual(notice('To see a real session', 'sessions summary ses-abc123'));
   });
 
