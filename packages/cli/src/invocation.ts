@@ -1,6 +1,6 @@
 // How the user ran the CLI, so that every command it prints (the resume hint, how to list real sessions, the
 // usage text) is one they can paste where they are.
-import { shellQuote } from './text.js';
+import { shellQuote } from './output/text.js';
 
 /** The installed bin's name: what hints start with unless a launcher says otherwise. */
 export const BIN_NAME = 'llamacloud-chat';

@@ -17,6 +17,8 @@ export interface CliIO {
   env: Readonly<Record<string, string | undefined>>;
   /** Aborting it stops the command at once (Ctrl-C); the run then returns 130. */
   signal?: AbortSignal;
+  /** The `fetch` the client sends with (a test's, to see the URL without sending anything); default the global. */
+  fetch?: typeof globalThis.fetch;
 }
 
 /** Exit codes, as documented in the usage text and the README. */

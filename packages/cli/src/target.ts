@@ -1,13 +1,31 @@
-// Which server the CLI talks to: LLAMA_CLOUD_BASE_URL (with LLAMA_CLOUD_API_KEY), or, when no base URL is
-// set, the built-in Prism mock of the spec on 127.0.0.1 and a free port. Both are read from the environment the
-// CLI was given, never from process.env directly, and passed to the client explicitly.
+// Which server the CLI talks to, decided as the library decides it, plus the built-in mock: `--mock` always picks
+// the mock; LLAMA_CLOUD_BASE_URL (with LLAMA_CLOUD_API_KEY) picks that server; a key alone picks the real API;
+// neither picks the mock. Everything is read from the environment the CLI was given, never from process.env, and
+// passed to the client explicitly.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { ConfigError } from './errors.js';
+
+/** The real API, the library's default base URL. */
+export const REAL_BASE_URL = 'https://api.cloud.llamaindex.ai';
+
+/** Why the CLI talks to where it does: it changes what the notice and the hints say. */
+export type TargetSource =
+  /** `--mock` */
+  | 'mock-flag'
+  /** Neither LLAMA_CLOUD_BASE_URL nor LLAMA_CLOUD_API_KEY is set. */
+  | 'mock-default'
+  /** LLAMA_CLOUD_BASE_URL */
+  | 'base-url'
+  /** LLAMA_CLOUD_API_KEY alone: the real API. */
+  | 'api-key';
 
 export interface Target {
   baseUrl: string;
   apiKey: string;
   /** True for the built-in mock. */
   mock: boolean;
+  source: TargetSource;
   /** Stops the built-in mock, if one was started. */
   close(): Promise<void>;
 }
@@ -15,21 +33,50 @@ export interface Target {
 /** A key for the mock, which checks only that one is sent. */
 const PLACEHOLDER_KEY = 'llx-built-in-mock-placeholder';
 
-/** Throws a {@link ConfigError} when LLAMA_CLOUD_BASE_URL is set without a key. */
-export async function resolveTarget(env: Readonly<Record<string, string | undefined>>): Promise<Target> {
-  const baseUrl = env.LLAMA_CLOUD_BASE_URL;
-  if (baseUrl) {
-    const apiKey = env.LLAMA_CLOUD_API_KEY;
+/**
+ * The copy of openapi/openapi.yaml that the packed, self-contained CLI carries beside its one file; absent when
+ * the CLI runs from the workspace, where the mock finds the spec itself.
+ */
+const bundledSpec = fileURLToPath(new URL('./openapi.yaml', import.meta.url));
+
+/** Where a run with `env` (and `--mock` or not) sends its requests, without starting anything. */
+export function targetSource(
+  env: Readonly<Record<string, string | undefined>>,
+  mockFlag: boolean,
+): TargetSource {
+  if (mockFlag) return 'mock-flag';
+  if (env.LLAMA_CLOUD_BASE_URL?.trim()) return 'base-url';
+  if (env.LLAMA_CLOUD_API_KEY?.trim()) return 'api-key';
+  return 'mock-default';
+}
+
+/**
+ * Resolves the target, starting the built-in mock when it is the one. Throws a {@link ConfigError} when
+ * LLAMA_CLOUD_BASE_URL is set without a key. `onStarting` is called before the mock starts (for a spinner).
+ */
+export async function resolveTarget(
+  env: Readonly<Record<string, string | undefined>>,
+  mockFlag = false,
+  onStarting: () => void = () => {},
+): Promise<Target> {
+  const source = targetSource(env, mockFlag);
+  const apiKey = env.LLAMA_CLOUD_API_KEY;
+  if (source === 'base-url') {
     if (!apiKey?.trim()) {
       throw new ConfigError(
         `LLAMA_CLOUD_BASE_URL is set but LLAMA_CLOUD_API_KEY is ${apiKey === undefined ? 'not' : 'empty'}.\n` +
           'Set LLAMA_CLOUD_API_KEY to your LlamaCloud API key, or unset LLAMA_CLOUD_BASE_URL to use the built-in mock.',
       );
     }
-    return { baseUrl, apiKey, mock: false, close: async () => {} };
+    const baseUrl = (env.LLAMA_CLOUD_BASE_URL as string).trim();
+    return { baseUrl, apiKey, mock: false, source, close: async () => {} };
   }
-  // Loaded only here: Prism takes a moment and some memory that a real server does not need.
+  if (source === 'api-key') {
+    return { baseUrl: REAL_BASE_URL, apiKey: apiKey as string, mock: false, source, close: async () => {} };
+  }
+  onStarting();
+  // Loaded only here: the mock takes a moment and some memory that a real server does not need.
   const { startMock } = await import('@llamacloud-chat/mock');
-  const mock = await startMock();
-  return { baseUrl: mock.url, apiKey: PLACEHOLDER_KEY, mock: true, close: () => mock.close() };
+  const mock = await startMock(existsSync(bundledSpec) ? { spec: bundledSpec } : {});
+  return { baseUrl: mock.url, apiKey: PLACEHOLDER_KEY, mock: true, source, close: () => mock.close() };
 }

@@ -151,6 +151,42 @@ describe('chat against a server', () => {
     expect(request?.headers.authorization).toBe(`Bearer ${KEY}`);
   });
 
+  it('--require-all-indexes sends require_all_indexes: true; without it the field is left out', async () => {
+    const { handler } = sse(TURN);
+    const server = await serve(handler);
+
+    await cli(['chat', 'ses-1', '--index', 'idx-1', '--require-all-indexes', 'q'], {
+      env: serverEnv(server.url),
+    });
+    await cli(['chat', 'ses-1', '--index', 'idx-1', 'q'], { env: serverEnv(server.url) });
+
+    expect(server.requests.map((r) => JSON.parse(r.body))).toEqual([
+      { prompt: 'q', index_ids: ['idx-1'], require_all_indexes: true },
+      { prompt: 'q', index_ids: ['idx-1'] },
+    ]);
+  });
+
+  it('on a terminal, the indexes a turn skipped are shown with its usage; piped, stdout is the answer alone', async () => {
+    const skipped = [...TURN.slice(0, -1), { ...STOP_OK, skipped_index_ids: ['idx-2'] }];
+    const { handler } = sse(skipped);
+    const server = await serve(handler);
+    const screen = terminal();
+
+    const shown = await cli(['chat', 'ses-1', 'q'], {
+      env: { ...serverEnv(server.url), NO_COLOR: '1' },
+      stdout: screen.stdout,
+      stderr: screen.stderr,
+    });
+    const piped = await cli(['chat', 'ses-1', 'q'], { env: serverEnv(server.url) });
+
+    expect(shown.code).toBe(0);
+    expect(lines(shown.stderr).slice(-2)).toEqual([
+      'Done (1,523 tokens in, 412 out, 1.8 s, 1 turn)',
+      'Skipped index idx-2 (could not be queried)',
+    ]);
+    expect(piped).toEqual({ code: 0, stdout: `${ANSWER}\n`, stderr: '' });
+  });
+
   it('without --index, sends index_ids: [] (the body requires the field) and leaves it to the server', async () => {
     const { handler } = sse(TURN);
     const server = await serve(handler);
@@ -212,7 +248,12 @@ describe('chat against a server', () => {
         'Done (1,523 tokens in, 412 out, 1.8 s, 1 turn)\n',
     );
     expect(piped.stdout).toBe(`${ANSWER}\n`);
-    expect(stripVTControlCharacters(piped.stderr)).toBe(noColor.stderr);
+    // stderr is a terminal that can move its cursor: a spinner shows until the first event, then is cleared.
+    const [spinner, rest] = stripVTControlCharacters(piped.stderr).split(
+      /(?<=Waiting for the answer…)(?!.*Waiting)/s,
+    );
+    expect(spinner).toMatch(/^\S Waiting for the answer…/);
+    expect(rest).toBe(noColor.stderr);
   });
 
   it('writes the first text delta to stdout before the server has sent the rest of the turn', async () => {
@@ -564,7 +605,6 @@ describe('chat: Ctrl-C and a closed pipe', () => {
 
 describe('chat: usage errors, exit 2 and nothing sent', () => {
   it.each([
-    [['chat', 'ses-1'], "error: missing required argument 'prompt'"],
     [['chat', 'ses-1', 'a', 'b'], "error: too many arguments for 'chat'. Expected 2 arguments but got 3."],
     [
       ['chat', 'ses-1', '--timeout', '0', 'q'],
@@ -593,7 +633,7 @@ describe('chat: usage errors, exit 2 and nothing sent', () => {
     const run = await cli(['chat', '--help']);
 
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Usage: llamacloud-chat chat \[options\] <session-id> <prompt>/);
+    expect(run.stdout).toMatch(/^Usage: llamacloud-chat chat \[options\] \[session-id\] \[prompt\]/);
     expect(run.stdout).toContain('--index <id>');
     expect(run.stdout).toContain('--timeout <ms>');
     expect(run.stdout).toContain('  130  interrupted (Ctrl-C); the connection is closed\n');
@@ -612,20 +652,20 @@ describe('chat against the built-in mock', () => {
       },
     );
 
+    const shown = screen.screen().split('\n');
+
+    // Whatever the mock answers: an answer on stdout, ended by a newline, and the turn ended well.
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe('Q3 revenue grew 12% quarter over quarter, driven by enterprise renewals.\n');
-    expect(screen.screen().split('\n')).toEqual([
+    expect(run.stdout.trim()).not.toBe('');
+    expect(run.stdout).toMatch(/\n$/);
+    expect(shown.slice(0, 3)).toEqual([
       expect.stringMatching(
-        /^Using the built-in mock of openapi\/openapi\.yaml at http:\/\/127\.0\.0\.1:\d+, because LLAMA_CLOUD_BASE_URL is not set\.$/,
+        /^Using the built-in mock of openapi\/openapi\.yaml at http:\/\/127\.0\.0\.1:\d+, because neither LLAMA_CLOUD_API_KEY nor LLAMA_CLOUD_BASE_URL is set\.$/,
       ),
       'To chat in a real session, export LLAMA_CLOUD_API_KEY=<your key> and run:',
-      "  LLAMA_CLOUD_BASE_URL=https://api.cloud.llamaindex.ai llamacloud-chat chat ses-abc123 --index idx-abc123 'What were the main findings in Q3?'",
-      'Thinking: The user wants the Q3 findings; search the quarterly report first.',
-      'Tool call search_index(query: "Q3 main findings", index_ids: ["idx-abc123","idx-def456"])',
-      'Tool result search_index: 1 item, image page-4.png of src-q3-report',
-      'Q3 revenue grew 12% quarter over quarter, driven by enterprise renewals.',
-      'Done (1,523 tokens in, 412 out, 1.8 s, 1 turn)',
-      '',
+      "  llamacloud-chat chat ses-abc123 --index idx-abc123 'What were the main findings in Q3?'",
     ]);
+    expect(shown.at(-1)).toBe('');
+    expect(shown.at(-2)).toMatch(/^Done\b/);
   });
 });

@@ -67,6 +67,8 @@ export interface InProcessOptions {
   /** Not a terminal and already at its end (as `< /dev/null`) unless given. */
   stdin?: Input;
   signal?: AbortSignal;
+  /** The fetch the client sends with; the global one unless given. */
+  fetch?: typeof globalThis.fetch;
 }
 
 /** Runs the CLI in this process with only the environment given and in-memory streams. */
@@ -79,6 +81,7 @@ export async function cli(args: string[], options: InProcessOptions = {}): Promi
     stdin: options.stdin ?? Readable.from([]),
     env: options.env ?? {},
     signal: options.signal,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }

@@ -2,7 +2,9 @@
 // node:http servers on 127.0.0.1 (and, where said, the built-in Prism mock). Asserts what a user would see: the
 // lines printed, the exit code, and what the server received.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import {
@@ -16,7 +18,7 @@ import {
   waitFor,
 } from '@llamacloud-chat/test-support';
 import { describe, expect, it } from 'vitest';
-import { capture, cli, ids, KEY, lines, serverEnv } from './harness.js';
+import { capture, cli, ids, KEY, lines, packageDir, serverEnv } from './harness.js';
 
 /** Sessions with a field the spec does not name, which the CLI must pass through untouched. */
 const sessions = (count: number) => makeSessions(count).map((s) => ({ ...s, shared_access: 'read_only' }));
@@ -77,14 +79,44 @@ describe('sessions list against a server', () => {
 
     expect(run.code).toBe(0);
     expect(lines(run.stdout)).toEqual([
-      'SESSION ID                LAST UPDATED                 TURNS  TOKENS IN/OUT  TITLE',
-      'ses-0000                  2026-01-01T00:00:00.000Z     -      -              (untitled)',
-      'ses-0001                  2026-01-01T00:01:00.000Z     1      -/-            Session 1',
-      'ses-0002                  2026-01-01T00:02:00.000Z     2      -/-            Session 2',
-      'ses-0003                  2026-01-01T00:03:00.000Z     3      -/-            (untitled)',
-      'ses-0004                  2026-01-01T00:04:00.000Z     -      -              Session 4',
+      'SESSION ID  LAST UPDATED      TURNS  TOKENS  TITLE',
+      'ses-0000    2026-01-01 00:00  -      -       (untitled)',
+      'ses-0001    2026-01-01 00:01  1      -/-     Session 1',
+      'ses-0002    2026-01-01 00:02  2      -/-     Session 2',
+      'ses-0003    2026-01-01 00:03  3      -/-     (untitled)',
+      'ses-0004    2026-01-01 00:04  -      -       Session 4',
     ]);
     expect(stripVTControlCharacters(run.stderr)).toMatch(/✔ 5 sessions in 3 pages\n$/);
+  });
+
+  it('fits an 80-column terminal: long titles cut with …, long ids kept whole, the time of day dropped for room', async () => {
+    const longId = 'ses-3f2a9c1e-7b4d-4e8a-9f00-1c2d3e4f5a6b';
+    const title = 'What were the main findings of the third-quarter review, region by region?';
+    const all = [
+      { ...sessions(1)[0], generated_title: title },
+      { ...sessions(2)[1], session_id: longId, generated_title: title },
+    ];
+    const server = await serve(pagedSessions(all));
+
+    const run = await cli(['sessions', 'list'], {
+      env: serverEnv(server.url),
+      stdout: capture({ columns: 80 }),
+    });
+
+    expect(run.code).toBe(0);
+    expect(lines(run.stdout)).toEqual([
+      'SESSION ID                                LAST UPDATED  TURNS  TOKENS  TITLE',
+      'ses-0000                                  2026-01-01    -      -       What wer…',
+      `${longId}  2026-01-01    1      -/-     What wer…`,
+    ]);
+    for (const line of lines(run.stdout)) expect(line.length).toBeLessThanOrEqual(80);
+    const wide = await cli(['sessions', 'list'], {
+      env: serverEnv(server.url),
+      stdout: capture({ columns: 120 }),
+    });
+    expect(lines(wide.stdout)[1]).toBe(
+      'ses-0000                                  2026-01-01 00:00  -      -       What were the main findings of the third-qua…',
+    );
   });
 
   it('says "1 session in 1 page", not "1 sessions in 1 pages"', async () => {
@@ -176,7 +208,7 @@ describe('sessions list against a server', () => {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence is the point.
     expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
     expect(lines(run.stdout)).toHaveLength(2);
-    expect(lines(run.stdout)[1]).toMatch(/clear \[2Jscreen next line $/);
+    expect(lines(run.stdout)[1]).toMatch(/clear \[2Jscreen next line$/);
   });
 });
 
@@ -189,7 +221,7 @@ describe('API and network errors: exit 1, one clear line, and how to resume', ()
     expect(run).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'error: 401 Unauthorized from GET /api/v1/chat: Invalid API key\n',
+      stderr: 'error: 401 Unauthorized from GET /api/v1/chat: Invalid API key (check LLAMA_CLOUD_API_KEY)\n',
     });
   });
 
@@ -339,7 +371,7 @@ describe('API and network errors: exit 1, one clear line, and how to resume', ()
     expect(run).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'error: 401 Unauthorized from GET /api/v1/chat: bad [2Jkey line\n',
+      stderr: 'error: 401 Unauthorized from GET /api/v1/chat: bad [2Jkey line (check LLAMA_CLOUD_API_KEY)\n',
     });
   });
 });
@@ -409,38 +441,70 @@ describe('configuration errors: exit 2, what to set, and nothing sent', () => {
   });
 });
 
-describe('usage errors: the usage text and exit 2', () => {
+describe('usage errors: one line, where to read the usage, and exit 2', () => {
+  const hint = (path: string) => `Run "llamacloud-chat ${path} --help" for its usage.`;
+
   it.each([
     [
       ['sessions', 'list', '--format', 'xml'],
       "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json, ndjson.",
+      'sessions list',
     ],
     [
       ['sessions', 'list', '--page-size', 'ten'],
       "error: option '--page-size <n>' argument 'ten' is invalid. expected a whole number of at least 1.",
+      'sessions list',
     ],
     [
       ['sessions', 'list', '--limit', '0'],
       "error: option '--limit <n>' argument '0' is invalid. expected a whole number of at least 1.",
+      'sessions list',
     ],
-    [['sessions', 'list', '--colour'], "error: unknown option '--colour'"],
-    [['sessions', 'rename'], "error: unknown command 'rename'"],
-    [['sessions', 'delete'], "error: missing required argument 'id'"],
-    [['sessions', 'get', 'a', 'b'], "error: too many arguments for 'get'. Expected 1 argument but got 2."],
+    [['sessions', 'list', '--colour'], "error: unknown option '--colour'", 'sessions list'],
+    [['sessions', 'lst'], "error: unknown command 'lst'\n(Did you mean list?)", 'sessions'],
+    [['sessions', 'delete'], "error: missing required argument 'id'", 'sessions delete'],
+    [
+      ['sessions', 'get', 'a', 'b'],
+      "error: too many arguments for 'get'. Expected 1 argument but got 2.",
+      'sessions get',
+    ],
     [
       ['sessions', 'get', 'a', '--format', 'table'],
       "error: option '--format <format>' argument 'table' is invalid. Allowed choices are transcript, json, ndjson.",
+      'sessions get',
     ],
-  ])('%j', async (args, message) => {
+    [
+      ['sessions', 'create', '--shared-access', 'public'],
+      "error: option '--shared-access <access>' argument 'public' is invalid. Allowed choices are query, read_only.",
+      'sessions create',
+    ],
+    [
+      ['chat', 'ses-1', 'q', 'more'],
+      "error: too many arguments for 'chat'. Expected 2 arguments but got 3.",
+      'chat',
+    ],
+    [['frobnicate'], "error: unknown command 'frobnicate'", ''],
+  ])('%j', async (args, message, path) => {
     const run = await cli(args);
 
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(lines(run.stderr)[0]).toBe(message);
-    expect(run.stderr).toContain('Usage: llamacloud-chat sessions');
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `${message}\n${hint(path).replace('llamacloud-chat  --help', 'llamacloud-chat --help')}\n`,
+    });
   });
 
-  it('no arguments at all, and "sessions" alone', async () => {
+  it('the hint it prints runs, and shows that command’s help', async () => {
+    const run = await cli(['sessions', 'list', '--colour']);
+    const [, hinted] = /^Run "llamacloud-chat (.*)" for its usage\.$/m.exec(run.stderr) ?? [];
+
+    const help = await cli((hinted ?? '').split(' '));
+
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: llamacloud-chat sessions list \[options\]/);
+  });
+
+  it('no arguments at all, and "sessions" alone: the usage on stderr', async () => {
     const none = await cli([]);
     const sessionsAlone = await cli(['sessions']);
 
@@ -450,7 +514,7 @@ describe('usage errors: the usage text and exit 2', () => {
     expect(sessionsAlone.stderr).toMatch(/^Usage: llamacloud-chat sessions \[options\] \[command\]/);
   });
 
-  it('--help: the usage and the exit codes on stdout, exit 0', async () => {
+  it('--help: the usage and the exit codes on stdout, exit 0, every line within 80 columns', async () => {
     const run = await cli(['sessions', 'list', '--help']);
 
     expect(run.code).toBe(0);
@@ -459,54 +523,85 @@ describe('usage errors: the usage text and exit 2', () => {
     expect(run.stdout).toContain(
       'Exit codes:\n' +
         '  0    done (or the reader went away, as with | head)\n' +
-        '  1    an API or network error (including no such session), or the built-in mock could not start\n' +
+        '  1    an API or network error (no such session included), or the built-in\n' +
+        '       mock could not start\n' +
         '  2    a usage or configuration error; nothing was sent\n' +
         '  130  interrupted (Ctrl-C)\n',
     );
+    for (const args of [
+      ['--help'],
+      ['sessions', 'list', '--help'],
+      ['chat', '--help'],
+      ['sessions', 'create', '--help'],
+    ]) {
+      const help = await cli(args);
+      for (const line of help.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+    }
   });
 
-  it('names the command the CLI was run with in the usage', async () => {
+  it('help <command> is <command> --help, nested commands included', async () => {
+    for (const path of [['sessions', 'list'], ['chat'], ['sessions']]) {
+      const viaHelp = await cli(['help', ...path]);
+      const viaFlag = await cli([...path, '--help']);
+
+      expect(viaHelp).toEqual({ code: 0, stdout: viaFlag.stdout, stderr: '' });
+      expect(viaHelp.stdout).toMatch(new RegExp(`^Usage: llamacloud-chat ${path.join(' ')} `));
+    }
+  });
+
+  it('--version prints the package’s version, exit 0', async () => {
+    const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
+
+    expect(await cli(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    expect(await cli(['-V'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('names the command the CLI was run with in the hint', async () => {
     const run = await cli(['sessions', 'list', '--colour'], {
       env: { LLAMACLOUD_CHAT_COMMAND: REPO_COMMAND },
     });
 
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`Usage: ${REPO_COMMAND} sessions list [options]`);
+    expect(lines(run.stderr)[1]).toBe(`Run "${REPO_COMMAND} sessions list --help" for its usage.`);
   });
 });
 
 describe('the built-in mock', () => {
-  it('lists the spec’s chained example pages when no LLAMA_CLOUD_BASE_URL is set, and says how to list real ones', async () => {
-    const run = await cli(
-      ['sessions', 'list', '--project-id', 'my project', '--page-token', 'chain-page-1'],
-      {
-        env: { LLAMACLOUD_CHAT_COMMAND: REPO_COMMAND },
-      },
-    );
+  it('lists the spec’s example sessions, page by page, and says how to list real ones', async () => {
+    const run = await cli(['sessions', 'list', '--project-id', 'my project'], {
+      env: { LLAMACLOUD_CHAT_COMMAND: REPO_COMMAND },
+    });
+    const chain = ['ses-chain-001', 'ses-chain-002', 'ses-chain-003', 'ses-chain-004', 'ses-chain-005'];
 
     expect(run.code).toBe(0);
-    expect(ids(run.stdout)).toEqual([
-      'ses-chain-001',
-      'ses-chain-002',
-      'ses-chain-003',
-      'ses-chain-004',
-      'ses-chain-005',
-    ]);
+    // Each chained example once and in the spec's order, whatever else the mock serves beside them.
+    expect(ids(run.stdout).filter((id) => chain.includes(id))).toEqual(chain);
+    expect(new Set(ids(run.stdout)).size).toBe(ids(run.stdout).length);
     expect(lines(run.stderr)).toEqual([
       expect.stringMatching(
-        /^Using the built-in mock of openapi\/openapi\.yaml at http:\/\/127\.0\.0\.1:\d+, because LLAMA_CLOUD_BASE_URL is not set\.$/,
+        /^Using the built-in mock of openapi\/openapi\.yaml at http:\/\/127\.0\.0\.1:\d+, because neither LLAMA_CLOUD_API_KEY nor LLAMA_CLOUD_BASE_URL is set\.$/,
       ),
       'To list real sessions, export LLAMA_CLOUD_API_KEY=<your key> and run:',
-      `  LLAMA_CLOUD_BASE_URL=https://api.cloud.llamaindex.ai ${REPO_COMMAND} sessions list --project-id 'my project'`,
+      `  ${REPO_COMMAND} sessions list --project-id 'my project'`,
     ]);
   });
 
-  it('answers a --page-token it has no page for with a 422 naming it: no resume hint, but how to start over', async () => {
-    const run = await cli(['sessions', 'list', '--page-token', 'bogus', '--project-id', 'p1']);
+  it('a 422 naming the --page-token it was given: no resume hint, but how to start over', async () => {
+    const server = await serve((_request, res) =>
+      sendJson(res, 422, {
+        detail: [
+          { loc: ['query', 'page_token'], msg: 'no page for page_token "bogus"', type: 'value_error' },
+        ],
+      }),
+    );
+
+    const run = await cli(['sessions', 'list', '--page-token', 'bogus', '--project-id', 'p1'], {
+      env: serverEnv(server.url),
+    });
 
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(lines(run.stderr).slice(3)).toEqual([
+    expect(lines(run.stderr)).toEqual([
       expect.stringMatching(
         /^error: 422 Unprocessable Entity from GET \/api\/v1\/chat: query\.page_token: no page for page_token "bogus"/,
       ),
@@ -540,6 +635,36 @@ describe('the built-in mock', () => {
 });
 
 describe('Ctrl-C', () => {
+  it('during a listing, after some pages: "Interrupted.", how many were listed, and a command to go on', async () => {
+    const listed = pagedSessions(sessions(6), { pageSize: 2 });
+    // The second page never comes: the user gives up waiting.
+    const server = await serve((request, res) =>
+      request.query.page_token === cursorAt(2) ? undefined : listed(request, res),
+    );
+    const controller = new AbortController();
+
+    const running = cli(['sessions', 'list', '--page-size', '2'], {
+      env: serverEnv(server.url),
+      signal: controller.signal,
+    });
+    await waitFor(() => server.requests.length === 2);
+    controller.abort();
+    const run = await running;
+
+    expect(run.code).toBe(130);
+    expect(ids(run.stdout)).toEqual(['ses-0000', 'ses-0001']);
+    expect(run.stderr).toBe(
+      'Interrupted.\n' +
+        '2 sessions were listed. To go on from the next page:\n' +
+        `  LLAMA_CLOUD_BASE_URL=${server.url} llamacloud-chat sessions list --page-size 2 --page-token cur-2\n`,
+    );
+    expect(shellWords(lines(run.stderr)[2] as string)).toEqual([
+      `LLAMA_CLOUD_BASE_URL=${server.url}`,
+      'llamacloud-chat',
+      ...['sessions', 'list', '--page-size', '2', '--page-token', 'cur-2'],
+    ]);
+  });
+
   it('stops while a request hangs: exit 130, and the connection closed', async () => {
     let closed = false;
     const server = await serve((_request, res) => {

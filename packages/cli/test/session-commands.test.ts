@@ -1,5 +1,7 @@
 // sessions create, get, summary and delete in-process, against real node:http servers on 127.0.0.1 (and, once
 // each, the built-in Prism mock). Asserts the request the server received and exactly what a user sees.
+
+import { stripVTControlCharacters } from 'node:util';
 import { type ReceivedRequest, sendJson, serve, waitFor } from '@llamacloud-chat/test-support';
 import { describe, expect, it } from 'vitest';
 import { capture, cli, KEY, lines, serverEnv, terminalInput } from './harness.js';
@@ -69,6 +71,21 @@ const notFound = answer(404, { detail: 'Chat session not found' });
 const sent = (requests: ReceivedRequest[]) => requests.map((r) => [r.method, r.path, r.query]);
 
 describe('sessions create', () => {
+  it('--shared-access sends it in the body; without it, the body leaves it to the deployment default', async () => {
+    const server = await serve(answer(200, { ...SESSION, shared_access: 'query' }));
+
+    const run = await cli(['sessions', 'create', '--shared-access', 'query', '--index', 'idx-1'], {
+      env: serverEnv(server.url),
+    });
+    await cli(['sessions', 'create'], { env: serverEnv(server.url) });
+
+    expect(run.code).toBe(0);
+    expect(server.requests.map((r) => JSON.parse(r.body))).toEqual([
+      { index_ids: ['idx-1'], shared_access: 'query' },
+      {},
+    ]);
+  });
+
   it('sends the indexes and scope, and prints the new session as one NDJSON line, exactly as sent', async () => {
     const server = await serve(answer(200, SESSION));
 
@@ -107,18 +124,24 @@ describe('sessions create', () => {
     expect(server.requests[0]?.body).toBe('{}');
   });
 
-  it('prints a short table on a terminal, and the object with --format json', async () => {
+  it('says "Created session <id>" with its indexes and share link on a terminal (the id bold), the object with --format json', async () => {
     const server = await serve(answer(200, SESSION));
     const env = serverEnv(server.url);
 
-    const table = await cli(['sessions', 'create'], { env, stdout: capture({ columns: 100 }) });
+    const text = await cli(['sessions', 'create'], { env, stdout: capture({ columns: 100 }) });
+    const noColor = await cli(['sessions', 'create'], {
+      env: { ...env, NO_COLOR: '1' },
+      stdout: capture({ columns: 100 }),
+    });
     const json = await cli(['sessions', 'create', '--format', 'json'], { env });
 
-    expect(table.code).toBe(0);
-    expect(lines(table.stdout)).toEqual([
-      'SESSION ID                LAST UPDATED                 TURNS  TOKENS IN/OUT  TITLE',
-      'ses-abc123                2026-04-22T12:34:41.342245   2      1523/412       Q3 findings',
-    ]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toBe(
+      'Created session \u001b[1mses-abc123\u001b[22m\n' +
+        '  indexes     idx-1, idx-2\n' +
+        '  share link  read_only (the transcript only)\n',
+    );
+    expect(noColor.stdout).toBe(stripVTControlCharacters(text.stdout));
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual(SESSION);
   });
@@ -129,7 +152,7 @@ describe('sessions get', () => {
     const server = await serve(answer(200, HISTORY));
 
     const run = await cli(['sessions', 'get', 'ses/1 a', '--project-id', 'p1'], {
-      env: serverEnv(server.url),
+      env: { ...serverEnv(server.url), NO_COLOR: '1' },
       stdout: capture({ columns: 100 }),
     });
 
@@ -138,7 +161,7 @@ describe('sessions get', () => {
     expect(sent(server.requests)).toEqual([['GET', '/api/v1/chat/ses%2F1%20a', { project_id: 'p1' }]]);
     expect(run.stdout.split('\n')).toEqual([
       'Session ses-abc123: Q3 findings',
-      'Last updated 2026-04-22T12:34:41.342245 · indexes idx-1, idx-2',
+      'Last updated 2026-04-22T12:34:41.342245 · indexes idx-1, idx-2 · share link: read_only (the transcript only)',
       '',
       'User',
       '  What were the main findings in Q3?',
@@ -190,6 +213,51 @@ describe('sessions get', () => {
     ]);
   });
 
+  it('on a terminal: headings bold and coloured by who speaks, the turn’s end green or red; plain under NO_COLOR', async () => {
+    const server = await serve(answer(200, HISTORY));
+    const env = serverEnv(server.url);
+
+    const coloured = await cli(['sessions', 'get', 'ses-abc123'], { env, stdout: capture({ columns: 100 }) });
+    const plain = await cli(['sessions', 'get', 'ses-abc123'], {
+      env: { ...env, NO_COLOR: '1' },
+      stdout: capture({ columns: 100 }),
+    });
+    const out = coloured.stdout.split('\n');
+
+    expect(out[0]).toBe('\u001b[1mSession ses-abc123: Q3 findings\u001b[22m');
+    expect(out).toContain('\u001b[1m\u001b[36mUser\u001b[39m\u001b[22m');
+    expect(out).toContain('\u001b[1m\u001b[32mAnswer\u001b[39m\u001b[22m');
+    expect(out).toContain('\u001b[1m\u001b[33mTool call search_index (call-1)\u001b[39m\u001b[22m');
+    expect(out).toContain('\u001b[32mDone (1,523 tokens in, 412 out, 1.8 s, 1 turn)\u001b[39m');
+    expect(out).toContain(
+      '\u001b[1m\u001b[31mFailed: Index idx-2 is being rebuilt (921 ms)\u001b[39m\u001b[22m',
+    );
+    expect(plain.stdout).toBe(stripVTControlCharacters(coloured.stdout));
+    expect(plain.stdout).not.toContain('\u001b');
+  });
+
+  it('shows the indexes a turn skipped under how it ended', async () => {
+    const server = await serve(
+      answer(200, {
+        ...SESSION,
+        events: [
+          { type: 'user_input', content: 'Q3?' },
+          { type: 'text', content: 'Grew.' },
+          { type: 'stop', error: null, is_error: false, usage: {}, skipped_index_ids: ['idx-2', 'idx 3'] },
+        ],
+      }),
+    );
+
+    const run = await cli(['sessions', 'get', 'ses-abc123', '--format', 'transcript'], {
+      env: serverEnv(server.url),
+    });
+
+    expect(lines(run.stdout).slice(-2)).toEqual([
+      'Done',
+      '  Skipped indexes idx-2, idx 3 (could not be queried)',
+    ]);
+  });
+
   it('piped: the session as JSON, exactly as the API sent it, unknown fields and event types included', async () => {
     const server = await serve(answer(200, HISTORY));
 
@@ -225,7 +293,7 @@ describe('sessions get', () => {
     expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(lines(run.stdout)).toEqual([
       'Session ses-abc123: title [2J',
-      'Last updated 2026-04-22T12:34:41.342245 · indexes idx-1, idx-2',
+      'Last updated 2026-04-22T12:34:41.342245 · indexes idx-1, idx-2 · share link: read_only (the transcript only)',
       'User',
       '  hi ]0;pwned ',
       '  there ',
@@ -261,7 +329,7 @@ describe('sessions get', () => {
     ]);
     expect(empty.stdout).toBe(
       'Session ses-abc123: (untitled)\n' +
-        'Last updated 2026-04-22T12:34:41.342245 · indexes none (unbound)\n' +
+        'Last updated 2026-04-22T12:34:41.342245 · indexes none (unbound) · share link: read_only (the transcript only)\n' +
         '\n' +
         'No turns yet.\n',
     );
@@ -288,6 +356,7 @@ describe('sessions summary', () => {
         'Title         Q3 findings\n' +
         'Last updated  2026-04-22T12:34:41.342245\n' +
         'Indexes       idx-1, idx-2\n' +
+        'Share link    read_only (the transcript only)\n' +
         'Last run      done (1,523 tokens in, 412 out, 1.8 s, 2 turns)\n',
     });
     expect(piped.stdout).toBe(`${JSON.stringify(SESSION)}\n`);
@@ -493,29 +562,33 @@ describe('Ctrl-C', () => {
 describe('against the built-in mock, with the notice on stderr', () => {
   const notice = (purpose: string, command: string) => [
     expect.stringMatching(
-      /^Using the built-in mock of openapi\/openapi\.yaml at http:\/\/127\.0\.0\.1:\d+, because LLAMA_CLOUD_BASE_URL is not set\.$/,
+      /^Using the built-in mock of openapi\/openapi\.yaml at http:\/\/127\.0\.0\.1:\d+, because neither LLAMA_CLOUD_API_KEY nor LLAMA_CLOUD_BASE_URL is set\.$/,
     ),
     `${purpose}, export LLAMA_CLOUD_API_KEY=<your key> and run:`,
-    `  LLAMA_CLOUD_BASE_URL=https://api.cloud.llamaindex.ai llamacloud-chat ${command}`,
+    `  llamacloud-chat ${command}`,
   ];
 
   it('create', async () => {
     const run = await cli(['sessions', 'create', '--index', 'idx-abc123']);
 
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ session_id: 'ses-abc123', job_metadata: null });
+    // Whatever id the mock gives: a string, and the session it describes.
+    expect(JSON.parse(run.stdout)).toMatchObject({ session_id: expect.any(String) });
     expect(lines(run.stderr)).toEqual(
       notice('To create a real session', 'sessions create --index idx-abc123'),
     );
   });
 
   it('get: the spec’s one-turn example as a transcript', async () => {
-    const run = await cli(['sessions', 'get', 'ses-abc123'], { stdout: capture({ columns: 100 }) });
+    const run = await cli(['sessions', 'get', 'ses-abc123'], {
+      env: { NO_COLOR: '1' },
+      stdout: capture({ columns: 100 }),
+    });
 
     expect(run.code).toBe(0);
     expect(lines(run.stdout)).toEqual([
       'Session ses-abc123: What were the main findings in Q3?',
-      'Last updated 2026-04-22T12:34:41.342245 · indexes idx-abc123, idx-def456',
+      expect.stringMatching(/^Last updated 2026-04-22T12:34:41\.342245 · indexes idx-abc123, idx-def456/),
       'User',
       '  What were the main findings in Q3?',
       'Thinking',
@@ -543,7 +616,7 @@ describe('against the built-in mock, with the notice on stderr', () => {
     const run = await cli(['sessions', 'summary', 'ses-abc123']);
 
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ session_id: 'ses-abc123', job_metadata: { turns: 1 } });
+    expect(JSON.parse(run.stdout)).toMatchObject({ session_id: 'ses-abc123' });
     expect(lines(run.stderr)).toEqual(notice('To see a real session', 'sessions summary ses-abc123'));
   });
 

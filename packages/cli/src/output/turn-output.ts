@@ -3,9 +3,9 @@
 // stays the answer alone. With --json, every event is one line on stdout, exactly as it came.
 import { styleText } from 'node:util';
 import type { ChatStreamEvent, StopEvent } from '@llamacloud-chat/client';
-import type { Output } from './io.js';
-import { pipeWriter } from './output.js';
-import { outcomeText } from './session-view.js';
+import type { Output } from '../io.js';
+import { pipeWriter } from './pipe-writer.js';
+import { outcomeText, skippedText } from './session-view.js';
 import { clip, count, plural, printable, terminalText } from './text.js';
 
 export interface TurnOutput {
@@ -151,6 +151,9 @@ export function textTurn({ stdout, stderr, env }: TurnOutputOptions): TurnOutput
         const done = outcomeText(stop, stop.usage);
         note(done.charAt(0).toUpperCase() + done.slice(1));
       }
+      // The answer may lack what those indexes hold; said after a failed turn too (before its error line).
+      const skipped = skippedText(stop?.skipped_index_ids);
+      if (skipped) note(skipped);
     },
     breakLine,
   };

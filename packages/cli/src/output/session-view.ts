@@ -45,10 +45,24 @@ export function sessionBlock(session: ChatListResponse): string[] {
     ['Title', printable(session.generated_title ?? '(untitled)')],
     ['Last updated', printable(String(session.last_updated_at))],
     ['Indexes', indexesText(session.index_ids)],
+    ['Share link', sharedAccessText(session.shared_access) || 'not said'],
     ['Last run', job ? outcomeText(job, job) : 'none yet'],
   ];
   const width = Math.max(...rows.map(([label]) => label.length)) + 2;
   return rows.map(([label, value]) => `${label.padEnd(width)}${value}`);
+}
+
+/** What a session's share link grants, in words; '' when the server did not say. */
+export function sharedAccessText(access: unknown): string {
+  if (access === 'read_only') return 'read_only (the transcript only)';
+  if (access === 'query') return 'query (viewers may ask new questions)';
+  return typeof access === 'string' ? printable(access) : '';
+}
+
+/** `Skipped indexes idx-2, idx-3 (they could not be queried)`, or '' when none were skipped. */
+export function skippedText(ids: unknown): string {
+  if (!Array.isArray(ids) || !ids.length) return '';
+  return `Skipped ${ids.length === 1 ? 'index' : 'indexes'} ${ids.map((id) => printable(String(id))).join(', ')} (could not be queried)`;
 }
 
 /** `idx-1, idx-2`, or `none (unbound)`. */

@@ -1,54 +1,90 @@
-// `sessions list`: every session, page by page, through the client's pagination.
+// `sessions list`: every session, page by page, through the client's pagination; its flags and its action.
 import {
   APIError,
   type ChatListParams,
   LlamaCloudError,
   UnprocessableEntityError,
 } from '@llamacloud-chat/client';
-import { commandLine } from './invocation.js';
-import { ExitCode } from './io.js';
-import { type Format, sessionWriter } from './output.js';
-import { progress } from './progress.js';
-import { announceMock, type CommandContext, clientFor, logTo, reportFailure } from './session-command.js';
-import { resolveTarget, type Target } from './target.js';
-import { plural } from './text.js';
+import { Command, Option } from 'commander';
+import {
+  announceMock,
+  type CommandContext,
+  clientFor,
+  type SharedOptions,
+  startTarget,
+} from '../../command-context.js';
+import { logTo, reportFailure } from '../../failure.js';
+import { commandLine } from '../../invocation.js';
+import { ExitCode } from '../../io.js';
+import { progress } from '../../output/progress.js';
+import { type Format, sessionWriter } from '../../output/session-writers.js';
+import { plural } from '../../output/text.js';
+import type { Target } from '../../target.js';
+import { integer, SERVER_NOTE } from '../help-text.js';
+import { withSharedFlags } from '../shared-flags.js';
 
-export interface ListOptions {
-  projectId?: string;
-  organizationId?: string;
+export interface ListOptions extends SharedOptions {
   pageSize?: number;
   pageToken?: string;
   limit?: number;
   format?: Format;
-  maxRetries?: number;
   prefetch?: boolean;
 }
 
-export interface ListContext extends CommandContext {
-  /** The options that take a value (`--project-id`), so a value that looks like an option stays with it. */
-  takesValue: ReadonlySet<string>;
+/** `sessions list [--page-size n] [--limit n] [--page-token t] [--format f] [--prefetch]` */
+export function listCommand(context: CommandContext): Command {
+  const command = withSharedFlags(
+    new Command('list')
+      .summary('List every session, page by page.')
+      .description(`List every chat session, page by page.\n\n${SERVER_NOTE}`)
+      .option('--page-size <n>', 'sessions per request', integer(1))
+      .option('--limit <n>', 'stop after this many sessions', integer(1))
+      .addOption(
+        new Option(
+          '--format <format>',
+          'output format (default: table on a terminal, otherwise ndjson)',
+        ).choices(['table', 'json', 'ndjson']),
+      )
+      .option('--page-token <token>', 'start from this cursor, e.g. the one an error said to resume from')
+      .option('--prefetch', 'fetch the next page while writing the current one'),
+    { project: 'only sessions of this project', organization: 'only sessions of this organization' },
+  );
+  // The options that take a value (`--project-id`), so a value that looks like an option stays with it.
+  const takesValue = new Set(
+    command.options.filter((o) => o.required || o.optional).map((o) => o.long ?? ''),
+  );
+  return command.action(async (options: ListOptions) => {
+    context.exit(await listSessions(options, context, takesValue));
+  });
 }
 
 /** Lists sessions to stdout; returns the exit code. */
-export async function listSessions(options: ListOptions, context: ListContext): Promise<number> {
+async function listSessions(
+  options: ListOptions,
+  context: CommandContext,
+  takesValue: ReadonlySet<string>,
+): Promise<number> {
   const { stdout, stderr, env, signal = new AbortController().signal } = context;
   const log = logTo(context);
   const format = options.format ?? (stdout.isTTY ? 'table' : 'ndjson');
   const writer = sessionWriter(format, stdout);
+  const hintArgs = withoutPageToken(context.argv, takesValue);
   let target: Target | undefined;
   let pages = 0;
   let count = 0;
+  // The cursor of the first page not yet written whole: where a listing stopped by Ctrl-C picks up.
+  let next: string | null | undefined = options.pageToken;
   const shown = progress(stderr, env);
+  const resumeLine = (cursor: string) => {
+    const server: Record<string, string> =
+      target?.source === 'base-url' ? { LLAMA_CLOUD_BASE_URL: target.baseUrl } : {};
+    return `  ${commandLine(context.command, [...hintArgs, '--page-token', cursor], server)}`;
+  };
   try {
-    target = await resolveTarget(env);
-    announceMock(
-      target,
-      context,
-      'To list real sessions',
-      withoutPageToken(context.argv, context.takesValue),
-    );
+    target = await startTarget(context, options);
+    announceMock(target, context, 'To list real sessions', hintArgs);
     shown.start();
-    const client = clientFor(target, options);
+    const client = clientFor(target, options, context);
     const params: ChatListParams = {
       project_id: options.projectId,
       organization_id: options.organizationId,
@@ -62,6 +98,7 @@ export async function listSessions(options: ListOptions, context: ListContext): 
       await shown.around(() => writer.page(sessions));
       pages++;
       count += sessions.length;
+      next = page.nextCursor;
       shown.update(pages, count);
       if (count >= limit) break;
     }
@@ -70,16 +107,17 @@ export async function listSessions(options: ListOptions, context: ListContext): 
     return ExitCode.ok;
   } catch (error) {
     shown.stop();
-    const code = reportFailure(error, context);
-    if (code === ExitCode.failed && target) {
+    const code = reportFailure(error, context, { baseUrl: target?.baseUrl });
+    if (code === ExitCode.interrupted && count > 0 && typeof next === 'string' && next) {
+      log(`${plural(count, 'session')} ${count === 1 ? 'was' : 'were'} listed. To go on from the next page:`);
+      log(resumeLine(next));
+    } else if (code === ExitCode.failed && target) {
       const cursor = resumeCursor(error, options.pageToken);
       if (cursor !== undefined) {
-        const server: Record<string, string> = target.mock ? {} : { LLAMA_CLOUD_BASE_URL: target.baseUrl };
-        const args = [...withoutPageToken(context.argv, context.takesValue), '--page-token', cursor];
         log(
           `${plural(count, 'session')} ${count === 1 ? 'was' : 'were'} listed before the error. To resume from the failed page:`,
         );
-        log(`  ${commandLine(context.command, args, server)}`);
+        log(resumeLine(cursor));
       } else if (rejectsPageToken(error, options.pageToken)) {
         log('Leave out --page-token to list from the first page.');
       }

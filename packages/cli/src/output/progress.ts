@@ -1,6 +1,6 @@
 // Progress on stderr, only when stderr is a terminal: pages and sessions fetched, and the rate.
 import ora, { type Ora } from 'ora';
-import type { Output } from './io.js';
+import type { Output } from '../io.js';
 import { plural } from './text.js';
 
 export interface Progress {

@@ -1,0 +1,16 @@
+// Whole answers of the one-request commands, as they are printed: the API's JSON exactly as it came, or lines.
+import type { Output } from '../io.js';
+import { pipeWriter } from './pipe-writer.js';
+
+/** The object as the API sent it: pretty JSON, or one NDJSON line. */
+export function asJson(value: unknown, format: 'json' | 'ndjson'): string {
+  return `${format === 'json' ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`;
+}
+
+/** Lines, each ended. */
+export const asLines = (text: readonly string[]) => `${text.join('\n')}\n`;
+
+/** Writes to stdout, waiting until it is taken; a reader that went away rejects with EPIPE (exit 0). */
+export function emit(stdout: Output, text: string): Promise<void> {
+  return pipeWriter(stdout)(text);
+}
