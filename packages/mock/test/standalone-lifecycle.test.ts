@@ -1,4 +1,4 @@
-// `pnpm mock`: the built `dist/serve.js` run as a process of its own, as a team would run it, stopped the way
+// `pnpm mock`: the built `dist/mock-server.js` run as a process of its own, as a team would run it, stopped the way
 // they would stop it. Every process is killed when its test ends, passed or failed.
 import { createServer } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';

@@ -45,7 +45,7 @@ export function within<T>(promise: Promise<T>, ms: number, what: string): Promis
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-const SERVE = join(dirname(fileURLToPath(import.meta.url)), '../dist/serve.js');
+const SERVE = join(dirname(fileURLToPath(import.meta.url)), '../dist/mock-server.js');
 
 export interface StandaloneRun {
   proc: ChildProcess;
@@ -57,7 +57,7 @@ export interface StandaloneRun {
   url: Promise<string>;
 }
 
-/** Runs the standalone mock (the built `dist/serve.js`, as `pnpm mock` does); killed when the test finishes. */
+/** Runs the standalone mock (the built `dist/mock-server.js`, as `pnpm mock` does); killed when the test finishes. */
 export function runStandalone(args: string[]): StandaloneRun {
   const proc = spawn(process.execPath, [SERVE, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   onTestFinished(() => {
