@@ -1,5 +1,6 @@
 // `pnpm mock`: the built `dist/mock-server.js` run as a process of its own, as a team would run it, stopped the way
 // they would stop it. Every process is killed when its test ends, passed or failed.
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { listening, runStandalone, within } from './support.js';
@@ -98,6 +99,13 @@ describe('the standalone mock', () => {
     expect(await within(run.exited, 150_000, 'exit')).toEqual({ code: 2, signal: null });
     expect(run.stderr()).toContain(message);
     expect(run.stderr()).toContain('Usage: pnpm mock [--port <n>] [--stream-gap <ms>] [--state <file>]');
+  });
+
+  it('is one bundled file that never loads Prism', async () => {
+    const bundle = await readFile(new URL('../dist/mock-server.js', import.meta.url), 'utf8');
+
+    expect(bundle).not.toContain('@stoplight/');
+    expect(bundle).toContain('openapi-backend');
   });
 
   it('--help prints the usage and exits 0', async () => {

@@ -34,6 +34,8 @@ describe('--state', () => {
     const first = await standalone(state);
     expect(first.run.stdout()).toContain(`  sessions: kept in ${state}\n`);
     const created = await first.client.beta.chat.create({ index_ids: ['idx-kept'] });
+    // Written before it was answered.
+    expect(await readFile(state, 'utf8')).toContain(created.session_id);
     for await (const _ of first.client.beta.chat.stream(created.session_id, {
       prompt: 'Remember me',
       index_ids: [],
