@@ -13,4 +13,4 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
-await import('../packages/mock/dist/serve.js');
+await import('../packages/mock/dist/mock-server.js');

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundleSizes } from './bundle-size.js';
 import type { ListerName } from './listers.js';
+import { type MockStarter, timeMockStart } from './mock-start.js';
 import { pageBundle } from './page-bundle.js';
 import type { StreamerName } from './streamers.js';
 import type { StreamMeasurement } from './turn.js';
@@ -18,7 +19,8 @@ const { values: args } = parseArgs({
     sessions: { type: 'string', default: '100000' },
     'memory-sessions': { type: 'string', default: '1000000' },
     'stream-events': { type: 'string', default: '100000' },
-    only: { type: 'string', default: 'throughput,latency,memory,bundle,first-event,parse,page' },
+    only: { type: 'string', default: 'throughput,latency,memory,bundle,first-event,parse,page,mock-start' },
+    'mock-starts': { type: 'string', default: '11' },
   },
 });
 const runs = Number(args.runs);
@@ -26,6 +28,7 @@ const sessions = Number(args.sessions);
 const memorySessions = Number(args['memory-sessions']);
 const streamEvents = Number(args['stream-events']);
 const only = new Set(args.only.split(','));
+const mockStarts = Number(args['mock-starts']);
 
 /** Measurements per lister; figures are medians. */
 class Samples {
@@ -326,6 +329,30 @@ async function parse(server: Server): Promise<Check[]> {
   return [['stream ≥ 0.8× eventsource-parser alone (events/s)', fmt(ratio, 2), ratio >= 0.8]];
 }
 
+/** Scenario 7: the standalone mock's start, spawn to first answer, against the Prism-based one it replaced. */
+async function mockStart(): Promise<Check[]> {
+  const names: MockStarter[] = ['this mock', 'Prism-based mock (before)'];
+  const samples = new Samples();
+  // Alternating, so neither always starts on a quieter machine.
+  for (let run = 0; run < mockStarts; run++)
+    for (const name of run % 2 ? [...names].reverse() : names) samples.add(name, await timeMockStart(name));
+  console.log(
+    `\n8. Mock start: spawn the standalone mock, time to its first answered request (median of ${mockStarts})`,
+  );
+  console.log(
+    table(
+      ['mock', 'median to first answer (ms)', '÷ Prism-based'],
+      names.map((name) => [
+        name,
+        fmt(samples.median(name)),
+        fmt(samples.median(name) / samples.median('Prism-based mock (before)'), 2),
+      ]),
+    ),
+  );
+  const ours = samples.median('this mock');
+  return [['mock answers ≤ 300 ms after spawn', `${fmt(ours)} ms`, ours <= 300]];
+}
+
 const server = await startServer();
 try {
   console.log(
@@ -339,6 +366,7 @@ try {
   if (only.has('first-event')) checks.push(...(await firstEvent(server)));
   if (only.has('parse')) checks.push(...(await parse(server)));
   if (only.has('page')) checks.push(...(await pageBundle(fmt, table)));
+  if (only.has('mock-start')) checks.push(...(await mockStart()));
   console.log('\nTargets');
   console.log(
     table(

@@ -568,7 +568,7 @@ describe('usage errors: one line, where to read the usage, and exit 2', () => {
 
 describe('the built-in mock', () => {
   it('lists the spec’s example sessions, page by page, and says how to list real ones', async () => {
-    const run = await cli(['sessions', 'list', '--project-id', 'my project'], {
+    const run = await cli(['sessions', 'list', '--page-size', '2'], {
       env: { LLAMACLOUD_CHAT_COMMAND: REPO_COMMAND },
     });
     const chain = ['ses-chain-001', 'ses-chain-002', 'ses-chain-003', 'ses-chain-004', 'ses-chain-005'];
@@ -582,7 +582,7 @@ describe('the built-in mock', () => {
         /^Using the built-in mock of openapi\/openapi\.yaml at http:\/\/127\.0\.0\.1:\d+, because neither LLAMA_CLOUD_API_KEY nor LLAMA_CLOUD_BASE_URL is set\.$/,
       ),
       'To list real sessions, export LLAMA_CLOUD_API_KEY=<your key> and run:',
-      `  ${REPO_COMMAND} sessions list --project-id 'my project'`,
+      `  ${REPO_COMMAND} sessions list --page-size 2`,
     ]);
   });
 

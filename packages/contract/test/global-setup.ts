@@ -1,13 +1,14 @@
-// Starts the one Prism the suite talks to, in this (the main vitest) process, and stops it on teardown: the
-// built-in mock (Prism's mock behind the front that serves the example a page_token names), or in live mode
-// (CONTRACT_BASE_URL set) Prism's validating proxy in front of that server.
+// Starts the one Prism the suite talks to, in this (the main vitest) process, and stops it on teardown: Prism's
+// mock behind the front that serves the example a page_token names (`startPrismMock`; the stateful mock users
+// get from `startMock` is tested in packages/mock), or in live mode (CONTRACT_BASE_URL set) Prism's validating
+// proxy in front of that server.
 
-import { startMock, startPrism } from '@llamacloud-chat/mock';
+import { startPrism, startPrismMock } from '@llamacloud-chat/mock';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The server the suite checks: the built-in mock, or in live mode the proxy in front of the real server. */
+    /** The server the suite checks: Prism's mock, or in live mode the proxy in front of the real server. */
     baseUrl: string;
     /** Prism itself, with no front: it answers every page_token with the default example. */
     prismUrl: string;
@@ -40,7 +41,7 @@ export default async function setup(project: TestProject) {
     return () => proxy.close();
   }
   // A streamed turn with no gap between events: the suite checks what is sent, not when.
-  const mock = await startMock({ streamGapMs: 0 });
+  const mock = await startPrismMock({ streamGapMs: 0 });
   project.provide('baseUrl', mock.url);
   project.provide('prismUrl', mock.prism.url);
   project.provide('upstream', undefined);

@@ -1,6 +1,6 @@
-// Replaying a `text/event-stream` body that arrived whole (Prism answers with an example all at once, with a
-// Content-Length) as a stream: one Server-Sent Event at a time, with a gap between events, so a client sees
-// each event arrive on its own. Nothing here knows of Prism or of the spec.
+// Sending a turn's Server-Sent Events as a stream: one event at a time, with a gap between events, so a client
+// sees each event arrive on its own (for the mock's scripted turns, and for a body Prism answers with whole).
+// Nothing here knows of Prism or of the spec.
 import type { ServerResponse } from 'node:http';
 
 /** The gap between two events of a replayed stream, in milliseconds, unless told otherwise. */
@@ -68,16 +68,23 @@ export function splitEvents(text: string): string[] {
   return events;
 }
 
+/** A stream cut short on purpose (a fault): after `after` events, the connection is cut, or goes silent. */
+export interface StreamCut {
+  after: number;
+  how: 'drop' | 'stall';
+}
+
 /**
  * Writes `events` to `res` (whose head is already written) one at a time: the first at once, each next one
  * `gapMs` after the previous one was handed to the socket (after a `drain`, if it was not). Ends the response
- * after the last. If the caller goes away (the response closes before it ends), it stops at once: no further
+ * after the last (or, with `cut`, stops after `cut.after` of them). If the caller goes away (the response closes before it ends), it stops at once: no further
  * write, no timer left. Resolves with how many events were written and whether the replay completed.
  */
 export function replayEvents(
   res: ServerResponse,
   events: readonly string[],
   gapMs: number,
+  cut?: StreamCut,
 ): Promise<{ sent: number; complete: boolean }> {
   return new Promise((resolve) => {
     let sent = 0;
@@ -103,6 +110,14 @@ export function replayEvents(
       if (sent === events.length) {
         res.end();
         return settle(true);
+      }
+      if (cut && sent === cut.after) {
+        if (cut.how === 'drop') {
+          res.destroy();
+          return settle(false);
+        }
+        // A stall: nothing more is written; the caller going away (or close()) settles it.
+        return;
       }
       const flushed = res.write(events[sent]);
       sent += 1;

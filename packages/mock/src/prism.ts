@@ -1,14 +1,11 @@
 // Prism, in-process: a mock of the spec, or a validating proxy in front of a real server. In-process means it
 // lives and dies with this process: no child to orphan. This module only starts Prism; the page-token front
 // and the composition of the two live in page-token-front.ts and start-mock.ts.
-import { createRequire } from 'node:module';
 import { createLogger } from '@stoplight/prism-core';
 import { getHttpOperationsFromSpec, type IHttpConfig } from '@stoplight/prism-http';
 import { createServer } from '@stoplight/prism-http-server';
 import { once, type RunningServer } from './running-server.js';
-
-/** The workspace spec, resolved through its package like any other dependency. */
-export const SPEC_PATH = createRequire(import.meta.url).resolve('@llamacloud-chat/openapi/openapi.yaml');
+import { SPEC_PATH } from './spec-path.js';
 
 export interface PrismOptions {
   /** `mock` answers from the spec; `proxy` forwards to `upstream` and validates its responses. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The standalone mock's entry: `node packages/mock/dist/serve.js [--port <n>]` (`pnpm mock` builds, then runs it).
+// The standalone mock's entry, bundled by the build into dist/mock-server.js, which `pnpm mock` runs.
 import { serveStandalone } from './standalone.js';
 
 await serveStandalone(process.argv.slice(2));

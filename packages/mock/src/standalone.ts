@@ -15,13 +15,14 @@ const MAX_STREAM_GAP_MS = 60_000;
  */
 const EXIT_CODE = { SIGINT: 130, SIGTERM: 0 } as const;
 
-export const USAGE = `Usage: pnpm mock [--port <n>] [--stream-gap <ms>]
+export const USAGE = `Usage: pnpm mock [--port <n>] [--stream-gap <ms>] [--state <file>]
 
-Serves the built-in mock of openapi/openapi.yaml on 127.0.0.1 until Ctrl-C.
+Serves the built-in mock of openapi/openapi.yaml on 127.0.0.1 until Ctrl-C, one line per request on stderr.
 
 Options:
   --port <n>          the port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --stream-gap <ms>   the wait between two events of a streamed chat turn (default ${DEFAULT_STREAM_GAP_MS}; 0 for none)
+  --state <file>      keep the sessions in this JSON file across restarts (default: in memory only)
   -h, --help          show this help
 `;
 
@@ -29,6 +30,7 @@ Options:
 export async function serveStandalone(argv: readonly string[]): Promise<void> {
   let port: number;
   let streamGapMs: number;
+  let state: string | undefined;
   try {
     const { values } = parseArgs({
       // `pnpm mock -- --port 1` passes the `--` on.
@@ -36,6 +38,7 @@ export async function serveStandalone(argv: readonly string[]): Promise<void> {
       options: {
         port: { type: 'string' },
         'stream-gap': { type: 'string' },
+        state: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -47,6 +50,8 @@ export async function serveStandalone(argv: readonly string[]): Promise<void> {
     }
     port = parsePort(values.port);
     streamGapMs = parseStreamGap(values['stream-gap']);
+    state = values.state;
+    if (state === '') throw new Error('--state needs a file name');
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}`);
     process.exitCode = 2;
@@ -55,9 +60,9 @@ export async function serveStandalone(argv: readonly string[]): Promise<void> {
 
   let mock: RunningMock;
   try {
-    // Loaded only now, so --help and a usage error answer at once instead of after Prism's modules load.
+    // Loaded only now, so --help and a usage error answer at once instead of after the mock's modules load.
     const { startMock } = await import('./start-mock.js');
-    mock = await startMock({ port, streamGapMs });
+    mock = await startMock({ port, streamGapMs, state, log: (line) => process.stderr.write(`${line}\n`) });
   } catch (error) {
     process.stderr.write(`error: ${whyNotStarted(error, port)}\n`);
     process.exitCode = 1;
@@ -85,11 +90,11 @@ export async function serveStandalone(argv: readonly string[]): Promise<void> {
 
   process.stdout.write(
     `Mock of openapi/openapi.yaml listening on ${mock.url} (Ctrl-C to stop)\n` +
+      `  sessions: ${state ? `kept in ${state}` : "the spec's examples, kept in memory until it stops"}\n` +
       `  curl -H 'Authorization: Bearer any-key' ${mock.url}/api/v1/chat\n` +
-      `  page_token: ${mock.pageTokens.join(', ')}; any other gets a 422\n` +
       `  curl -N -H 'Authorization: Bearer any-key' -H 'Content-Type: application/json' ` +
       `-d '{"prompt":"Hi","index_ids":[]}' ${mock.url}/api/v1/chat/ses-abc123/messages/stream\n` +
-      `  a chat turn streams its example events ${streamGapMs} ms apart; -H 'Prefer: example=failed-turn' for a failed one\n`,
+      `  a chat turn streams its events ${streamGapMs} ms apart; -H 'x-mock-fault: drop-after=3' cuts one off\n`,
   );
 }
 
@@ -116,6 +121,7 @@ function whyNotStarted(error: unknown, port: number): string {
     return `port ${port} on 127.0.0.1 is already in use; stop what is using it or pick another with --port <n>`;
   if (code === 'EACCES')
     return `not allowed to listen on port ${port}; pick a port above 1023 with --port <n>`;
+  if ((error as Error).name === 'StateFileError') return String(message);
   const text = typeof message === 'string' ? message : String(error);
   return `the mock could not start: ${text.replace(/\s+/g, ' ').trim()}`;
 }

@@ -5,9 +5,29 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LlamaCloud } from '@llamacloud-chat/client';
 import { onTestFinished } from 'vitest';
+import { type MockOptions, type RunningMock, startMock } from '../src/index.js';
 
 export { listening } from '@llamacloud-chat/test-support';
+
+/** Any key will do for the mock; the client only wants one that looks whole. */
+export const API_KEY = 'llx-mock-test-key-0123456789abcdef';
+
+/** A mock for this test, closed when the test ends, passed or failed. */
+export async function mockFor(options: MockOptions = {}): Promise<RunningMock> {
+  const mock = await startMock({ streamGapMs: 0, ...options });
+  onTestFinished(() => mock.close());
+  return mock;
+}
+
+/** The real client, pointed at a mock, with no retries (a test sees each answer as the mock gave it). */
+export function clientFor(
+  mock: RunningMock,
+  options: { defaultHeaders?: Record<string, string> } = {},
+): LlamaCloud {
+  return new LlamaCloud({ apiKey: API_KEY, baseURL: mock.url, maxRetries: 0, ...options });
+}
 
 /** A fresh folder in the system temp folder, removed with its contents when the test finishes. */
 export async function tempDir(): Promise<string> {
@@ -25,7 +45,7 @@ export function within<T>(promise: Promise<T>, ms: number, what: string): Promis
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-const SERVE = join(dirname(fileURLToPath(import.meta.url)), '../dist/serve.js');
+const SERVE = join(dirname(fileURLToPath(import.meta.url)), '../dist/mock-server.js');
 
 export interface StandaloneRun {
   proc: ChildProcess;
@@ -37,7 +57,7 @@ export interface StandaloneRun {
   url: Promise<string>;
 }
 
-/** Runs the standalone mock (the built `dist/serve.js`, as `pnpm mock` does); killed when the test finishes. */
+/** Runs the standalone mock (the built `dist/mock-server.js`, as `pnpm mock` does); killed when the test finishes. */
 export function runStandalone(args: string[]): StandaloneRun {
   const proc = spawn(process.execPath, [SERVE, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   onTestFinished(() => {

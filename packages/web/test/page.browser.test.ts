@@ -99,8 +99,15 @@ describe('the chat page in Chromium', () => {
   });
 
   it('opens a session and shows its transcript: messages, thinking, tool calls and results, answer, usage', async () => {
-    const id = (await rowIds())[0] as string;
-    const session = await direct.beta.chat.retrieve(id);
+    // The first listed session that has a history (the newest may not have been run yet).
+    let id = '';
+    let session: Awaited<ReturnType<typeof direct.beta.chat.retrieve>> | undefined;
+    for (const candidate of await rowIds()) {
+      session = await direct.beta.chat.retrieve(candidate);
+      id = candidate;
+      if (session.events.length > 0) break;
+    }
+    if (!session) throw new Error('the page listed no session');
     await page.locator(`#sessions li[data-session-id="${id}"] .open`).click();
     await page.waitForFunction((want) => document.getElementById('title')?.dataset.sessionId === want, id);
     const screen = (await page.locator('#transcript').textContent()) ?? '';

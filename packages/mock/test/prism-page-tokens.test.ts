@@ -1,14 +1,14 @@
 // The built-in mock serves the example a page_token names, and says so, in the spec's 422 shape, when it has
 // no page for a token (instead of serving page 1 again, which sends a paginating client round in circles).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningMock, type RunningServer, startMock, startPrism } from '../src/index.js';
+import { type RunningPrismMock, type RunningServer, startPrism, startPrismMock } from '../src/index.js';
 
 const auth = { authorization: 'Bearer k' };
-let mock: RunningMock;
+let mock: RunningPrismMock;
 let validator: RunningServer;
 
 beforeAll(async () => {
-  mock = await startMock();
+  mock = await startPrismMock();
   // Prism's validating proxy in front of the mock: it checks every answer of the mock against the spec.
   validator = await startPrism({ mode: 'proxy', upstream: mock.url });
 });

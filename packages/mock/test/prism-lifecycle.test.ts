@@ -4,14 +4,14 @@ import { writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { startMock, startPrism } from '../src/index.js';
+import { startPrism, startPrismMock } from '../src/index.js';
 import { listening, tempDir, within } from './support.js';
 
 const auth = { headers: { authorization: 'Bearer k' } };
 
-describe('startMock', () => {
+describe('startPrismMock', () => {
   it('answers on 127.0.0.1, and close() closes both its port and Prism’s, ending requests in flight', async () => {
-    const mock = await startMock();
+    const mock = await startPrismMock();
     onTestFinished(() => mock.close());
     expect(mock.url).toBe(`http://127.0.0.1:${mock.port}`);
     expect(mock.prism.url).toBe(`http://127.0.0.1:${mock.prism.port}`);
@@ -41,7 +41,7 @@ describe('startMock', () => {
     onTestFinished(() => new Promise<void>((resolve) => taken.close(() => resolve())));
     const { port } = taken.address() as { port: number };
 
-    await expect(startMock({ port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    await expect(startPrismMock({ port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
   });
 });
 
@@ -76,6 +76,6 @@ describe('startPrism', () => {
     if (content !== undefined) await writeFile(spec, content);
 
     await expect(startPrism({ mode: 'mock', spec })).rejects.toThrow(message);
-    await expect(startMock({ spec })).rejects.toThrow(message);
+    await expect(startPrismMock({ spec })).rejects.toThrow(message);
   });
 });

@@ -4,7 +4,7 @@
 import { type ChatStreamEvent, LlamaCloud, StreamInterruptedError } from '@llamacloud-chat/client';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { splitEvents } from '../src/event-stream.js';
-import { type MockOptions, type StreamEnd, startMock } from '../src/index.js';
+import { type PrismMockOptions, type StreamEnd, startPrismMock } from '../src/index.js';
 import { loadOperations } from '../src/prism.js';
 import { within } from './support.js';
 
@@ -23,9 +23,9 @@ async function exampleEvents(name: string): Promise<unknown[]> {
 }
 
 /** A mock for this test, closed when it ends, and the ends of the streams it served. */
-async function mockFor(options: MockOptions = {}) {
+async function mockFor(options: PrismMockOptions = {}) {
   const ends: StreamEnd[] = [];
-  const mock = await startMock({ ...options, onStreamEnd: (end) => ends.push(end) });
+  const mock = await startPrismMock({ ...options, onStreamEnd: (end) => ends.push(end) });
   onTestFinished(() => mock.close());
   return { mock, ends };
 }
@@ -189,7 +189,7 @@ describe('a streamed chat turn', () => {
   });
 
   it.each([-1, Number.NaN, 2 ** 31])('streamGapMs %s is refused with a RangeError', async (streamGapMs) => {
-    await expect(startMock({ streamGapMs })).rejects.toThrow(RangeError);
+    await expect(startPrismMock({ streamGapMs })).rejects.toThrow(RangeError);
   });
 });
 
