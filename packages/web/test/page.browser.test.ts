@@ -102,7 +102,7 @@ describe('the chat page in Chromium', () => {
     // The first listed session that has a history (the newest may not have been run yet).
     let id = '';
     let session: Awaited<ReturnType<typeof direct.beta.chat.retrieve>> | undefined;
-    for (const candidate of await rowIds()) {
+    for (const candidate of (await rowIds()) as string[]) {
       session = await direct.beta.chat.retrieve(candidate);
       id = candidate;
       if (session.events.length > 0) break;
