@@ -31,11 +31,11 @@ import type { RequestOptions } from './request-options.js';
  */
 type SpecResources = Resources<ResourceOperations, typeof resourceAliases>;
 
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor assigns every resource the interface names.
+// The class and this interface merge: the constructor assigns every resource the interface names.
 export interface LlamaCloud extends SpecResources {}
 
 /** A LlamaCloud API client, shaped like the official SDK's. Options are those of `createClient()`. */
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface above.
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface above is the generated resources.
 export class LlamaCloud {
   readonly #core: ClientCore;
 
