@@ -6,7 +6,7 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { splitEvents } from '../src/event-stream.js';
 import { type PrismMockOptions, type StreamEnd, startPrismMock } from '../src/index.js';
 import { loadOperations } from '../src/prism.js';
-import { within } from './support.js';
+import { TURN_EVENT_TYPES, within } from './support.js';
 
 const STREAM_PATH = '/api/v1/chat/{session_id}/messages/stream';
 /** Any key will do for the mock; the client only wants one that looks whole. */
@@ -49,17 +49,7 @@ describe('a streamed chat turn', () => {
     const ended = performance.now();
 
     expect(arrivals.map(({ event }) => event)).toEqual(await exampleEvents('turn'));
-    expect(arrivals.map(({ event }) => event.type)).toEqual([
-      'user_input',
-      'thinking_delta',
-      'thinking',
-      'tool_call',
-      'tool_result',
-      'text_delta',
-      'text_delta',
-      'text',
-      'stop',
-    ]);
+    expect(arrivals.map(({ event }) => event.type)).toEqual(TURN_EVENT_TYPES);
     // Eight gaps of 100 ms: the first event is in hand long before the stream ends (bound kept loose for a
     // loaded machine; all at once, it would be a few ms).
     expect(ended - (arrivals[0]?.at ?? ended)).toBeGreaterThanOrEqual(300);

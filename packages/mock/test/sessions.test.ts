@@ -3,7 +3,7 @@
 import { NotFoundError } from '@llamacloud-chat/client';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SHARED_ACCESS } from '../src/index.js';
-import { clientFor, mockFor } from './support.js';
+import { clientFor, mockFor, TURN_EVENT_TYPES } from './support.js';
 
 /** The seed: every session of the spec's list, summary and retrieve examples, newest first. */
 const SEED_IDS = [
@@ -29,17 +29,7 @@ describe('a session’s life', () => {
 
     expect(await allIds(client)).toEqual(SEED_IDS);
     const abc = await client.beta.chat.retrieve('ses-abc123');
-    expect(abc.events.map((event) => event.type)).toEqual([
-      'user_input',
-      'thinking_delta',
-      'thinking',
-      'tool_call',
-      'tool_result',
-      'text_delta',
-      'text_delta',
-      'text',
-      'stop',
-    ]);
+    expect(abc.events.map((event) => event.type)).toEqual(TURN_EVENT_TYPES);
     expect((await client.beta.chat.retrieve('ses-def456')).events).toHaveLength(2);
     expect((await client.beta.chat.retrieve('ses-chain-004')).events).toEqual([]);
   });

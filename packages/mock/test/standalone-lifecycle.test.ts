@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { listening, runStandalone, within } from './support.js';
+import { listening, runStandalone, TURN_EVENT_TYPES, within } from './support.js';
 
 const auth = { headers: { authorization: 'Bearer k' } };
 
@@ -40,17 +40,7 @@ describe('the standalone mock', () => {
       expect(turn.headers.get('transfer-encoding')).toBe('chunked');
       expect(
         (await turn.text()).match(/^data: \{"type":"(\w+)"/gm)?.map((line) => line.slice(15, -1)),
-      ).toEqual([
-        'user_input',
-        'thinking_delta',
-        'thinking',
-        'tool_call',
-        'tool_result',
-        'text_delta',
-        'text_delta',
-        'text',
-        'stop',
-      ]);
+      ).toEqual(TURN_EVENT_TYPES);
 
       run.proc.kill(signal);
 

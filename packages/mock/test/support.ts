@@ -11,6 +11,19 @@ import { type MockOptions, type RunningMock, startMock } from '../src/index.js';
 
 export { listening } from '@llamacloud-chat/test-support';
 
+/** The event types of the spec's `turn` example, in order: what a scripted turn (and Prism's example) streams. */
+export const TURN_EVENT_TYPES = [
+  'user_input',
+  'thinking_delta',
+  'thinking',
+  'tool_call',
+  'tool_result',
+  'text_delta',
+  'text_delta',
+  'text',
+  'stop',
+];
+
 /** Any key will do for the mock; the client only wants one that looks whole. */
 export const API_KEY = 'llx-mock-test-key-0123456789abcdef';
 
