@@ -15,7 +15,8 @@ try {
   await page.goto(`${web.url}/?page_size=2`);
   await page.getByRole('button', { name: 'More' }).click();
   await page.locator('#sessions li').nth(3).waitFor();
-  await page.locator('#sessions li').first().locator('.open').click();
+  // The second session: the newest one has not been run yet.
+  await page.locator('#sessions li').nth(1).locator('.open').click();
   await page.locator('#transcript .turn').first().waitFor();
   await page.getByLabel('Message').fill('What changed in Q3?');
   await page.getByLabel('Message').press('Enter');
