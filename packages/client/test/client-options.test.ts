@@ -3,6 +3,7 @@
 import { sendJson, serve } from '@llamacloud-chat/test-support';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import LlamaCloud, { ClientConfigError, createClient } from '../src/index.js';
+import { capturingLogger } from './support/capturing-logger.js';
 
 const KEY = 'llx-options-test-0123456789';
 const emptyPage = { items: [], next_page_token: null };
@@ -10,19 +11,6 @@ const emptyPage = { items: [], next_page_token: null };
 afterEach(() => {
   vi.unstubAllEnvs();
 });
-
-/** A logger that keeps every line it is given, as text. */
-function capturingLogger() {
-  const lines: string[] = [];
-  const keep =
-    (level: string) =>
-    (message: string, ...rest: unknown[]) =>
-      lines.push([level, message, ...rest.map((value) => JSON.stringify(value))].join(' '));
-  return {
-    lines,
-    logger: { debug: keep('debug'), info: keep('info'), warn: keep('warn'), error: keep('error') },
-  };
-}
 
 describe('the SDK option names', () => {
   it('sends requests to baseURL, the SDK spelling', async () => {

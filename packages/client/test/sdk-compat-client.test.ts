@@ -22,25 +22,13 @@ import LlamaCloud, {
   TimeoutError,
   UnprocessableEntityError,
 } from '../src/index.js';
+import { capturingLogger } from './support/capturing-logger.js';
 
 const emptyPage = { items: [], next_page_token: null };
 
 afterEach(() => {
   vi.unstubAllEnvs();
 });
-
-/** A logger that keeps every line it is given. */
-function capturingLogger() {
-  const lines: string[] = [];
-  const keep =
-    (level: string) =>
-    (message: string, ...rest: unknown[]) =>
-      lines.push([level, message, ...rest.map((value) => JSON.stringify(value))].join(' '));
-  return {
-    lines,
-    logger: { debug: keep('debug'), info: keep('info'), warn: keep('warn'), error: keep('error') },
-  };
-}
 
 describe('construction: any key a header can carry', () => {
   it.each([
