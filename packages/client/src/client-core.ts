@@ -117,7 +117,7 @@ export class ClientCore {
     if (overrides) return this.#overridden(method, template, input, context, overrides);
     const query = input.query ?? {};
     const search = checkedQuerySerializer(query, context);
-    checkQuery(method, template, query, context, input.queryParams ?? undefined);
+    checkQuery(method, template, query, context, input.queryParams);
     const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
       pathSegment(name, input.path?.[name], context),
     );
@@ -145,7 +145,14 @@ export class ClientCore {
     const method = overrides.method ?? operationMethod;
     const query = ((overrides.hasQuery ? overrides.query : input.query) ?? {}) as Record<string, unknown>;
     const search = checkedQuerySerializer(query, context);
-    checkQuery(method, overrides.path ?? template, query, context);
+    // A call that keeps the operation's method and path is checked against its own parameters; another is looked up.
+    checkQuery(
+      method,
+      overrides.path ?? template,
+      query,
+      context,
+      overrides.path || overrides.method ? undefined : input.queryParams,
+    );
     const path =
       overrides.path ??
       template.replace(/\{(\w+)\}/g, (_, name: string) => pathSegment(name, input.path?.[name], context));
