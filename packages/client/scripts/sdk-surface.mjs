@@ -63,7 +63,7 @@ function successOf(document, operation, query) {
     shape.required.map((name) => [name, typesOf(document, shape.properties[name] ?? {})]),
   );
   const paged =
-    query.includes('page_token') &&
+    'page_token' in query &&
     typesOf(document, shape.properties.items ?? {}).includes('array') &&
     'next_page_token' in shape.properties;
   return { reads: paged ? 'page' : 'json', status, required, schemaRef: json.schema?.$ref };
@@ -82,13 +82,10 @@ export function sdkOperations(document, map = {}) {
         deref(document, p),
       );
       const pathParams = parameters.filter((p) => p?.in === 'path').map((p) => p.name);
-      const queryParams = parameters.filter((p) => p?.in === 'query');
-      const query = queryParams.map((p) => p.name);
-      const querySpec = Object.fromEntries(
-        queryParams.map((p) => [
-          p.name,
-          { types: typesOf(document, p.schema), required: p.required === true },
-        ]),
+      const query = Object.fromEntries(
+        parameters
+          .filter((p) => p?.in === 'query')
+          .map((p) => [p.name, { types: typesOf(document, p.schema), required: p.required === true }]),
       );
       const requestBody = deref(document, operation.requestBody);
       const bodySchema = requestBody?.content?.['application/json']?.schema;
@@ -115,7 +112,6 @@ export function sdkOperations(document, map = {}) {
         path,
         pathParams,
         query,
-        querySpec,
         body,
         success,
         // A POST or PATCH may have taken effect although no answer came: it is not resent blindly.
@@ -124,7 +120,6 @@ export function sdkOperations(document, map = {}) {
         noun: named.noun,
         helpers: named.helpers,
         description: firstParagraph(operation.description ?? operation.summary),
-        summary: operation.summary,
       });
     }
   }
@@ -140,7 +135,7 @@ export function operationsModule(operations, map = {}) {
       method: op.method,
       path: op.path,
       pathParams: op.pathParams,
-      query: op.querySpec,
+      query: op.query,
       body: op.body,
       reads: op.success.reads,
       idempotent: op.idempotent,
@@ -192,13 +187,14 @@ export function typesModule(document, operations, openapiModule) {
       const base = `${pascal(resource)}${pascal(op.name)}`;
       const call = `\`client.${resource}.${op.name}()\``;
       const query = `NonNullable<operations['${op.id}']['parameters']['query']>`;
-      const hasQuery = op.query.length > 0;
+      const queryNames = Object.keys(op.query);
+      const hasQuery = queryNames.length > 0;
       const parts = [];
       if (hasQuery) parts.push(query);
       if (op.body) parts.push(`JsonBody<operations['${op.id}']>`);
       const params = parts.length ? parts.join(' & ') : 'Record<string, never>';
       const what = [
-        hasQuery && `the query (${op.query.join(', ')})`,
+        hasQuery && `the query (${queryNames.join(', ')})`,
         op.body && `the body (${Object.keys(op.body.fields).join(', ')})`,
       ]
         .filter(Boolean)
