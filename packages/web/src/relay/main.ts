@@ -1,17 +1,35 @@
 // `npx -y pnpm@10.34.9 web`: the chat page, its relay, and (without LLAMA_CLOUD_API_KEY) the built-in mock, until
 // Ctrl-C. Prints the page's URL; the key stays in this process.
 import { parseArgs } from 'node:util';
+import { hostCheck } from './allowed-hosts.js';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '0' } } });
-const port = Number(values.port);
-if (!/^\d+$/.test(values.port) || port > 65_535) {
-  console.error(`--port must be a port number from 0 to 65535; got ${JSON.stringify(values.port)}`);
+const usage = (message: string): never => {
+  console.error(message);
   process.exit(2);
+};
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    'allowed-host': { type: 'string', multiple: true, default: [] },
+    deadline: { type: 'string', default: '30' },
+  },
+});
+const port = Number(values.port);
+if (!/^\d+$/.test(values.port) || port > 65_535)
+  usage(`--port must be a port number from 0 to 65535; got ${JSON.stringify(values.port)}`);
+const deadlineMs = Math.round(Number(values.deadline) * 1000);
+if (!/^\d+(\.\d+)?$/.test(values.deadline) || deadlineMs < 1)
+  usage(`--deadline must be a number of seconds over 0; got ${JSON.stringify(values.deadline)}`);
+try {
+  hostCheck(port, values['allowed-host']);
+} catch (error) {
+  usage(`--allowed-host: ${(error as Error).message}`);
 }
 // Loaded after the arguments are checked: the mock's Prism takes seconds to load.
 const { startWeb } = await import('./start-web.js');
 const apiKey = process.env.LLAMA_CLOUD_API_KEY?.trim() || undefined;
-const web = await startWeb({ apiKey, port });
+const web = await startWeb({ apiKey, port, deadlineMs, allowedHosts: values['allowed-host'] });
 console.error(
   web.mock
     ? `The relay talks to the built-in mock at ${web.apiURL}, because LLAMA_CLOUD_API_KEY is not set.`

@@ -1,9 +1,13 @@
 // node:http serving a web-standard handler: each request becomes a `Request` whose `signal` aborts when the caller
-// goes away, and each `Response` is written chunk by chunk as its body yields, so a stream is never buffered.
+// goes away, and each `Response` is written chunk by chunk as its body yields, so a stream is never buffered. The
+// `Host` header is checked first of all, before it is trusted to build the request's URL.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+import { hostCheck } from './allowed-hosts.js';
+import { RelayRefusal } from './refusal.js';
 import type { RequestHandler } from './relay.js';
+import { secureHeaders } from './security-headers.js';
 
 export interface ServedHandler {
   /** `http://127.0.0.1:<port>` */
@@ -13,9 +17,35 @@ export interface ServedHandler {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /**
+   * `Host` names answered besides `127.0.0.1:<port>` and `localhost:<port>`: `name:port`, or `name` for any port.
+   * Any other name is a 421, so a page that rebinds its own name to 127.0.0.1 cannot use the server.
+   */
+  allowedHosts?: readonly string[] | undefined;
+}
+
 /** Serves `handler` on 127.0.0.1 (`port` 0 for a free one) and resolves once it listens. */
-export async function serveHandler(handler: RequestHandler, port = 0): Promise<ServedHandler> {
+export async function serveHandler(
+  handler: RequestHandler,
+  port = 0,
+  options: ServeOptions = {},
+): Promise<ServedHandler> {
+  // Made before listening, so a malformed name is an error at start; made again once the real port is known.
+  let checkHost = hostCheck(port, options.allowedHosts);
   const server = createServer((req, res) => {
+    try {
+      checkHost(req.headers.host);
+    } catch (error) {
+      if (!(error instanceof RelayRefusal)) throw error;
+      refuse(res, error.status, error.detail);
+      return;
+    }
+    // Only a path: an absolute URL (a proxy's request form) or `*` names nothing here.
+    if (!req.url?.startsWith('/')) {
+      refuse(res, 400, 'The request target must be a path.');
+      return;
+    }
     void respond(handler, req, res);
   });
   await new Promise<void>((resolve, reject) => {
@@ -26,6 +56,7 @@ export async function serveHandler(handler: RequestHandler, port = 0): Promise<S
     });
   });
   const bound = (server.address() as AddressInfo).port;
+  checkHost = hostCheck(bound, options.allowedHosts);
   let closed: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${bound}`,
@@ -51,15 +82,18 @@ async function respond(handler: RequestHandler, req: IncomingMessage, res: Serve
   } catch (error) {
     // A handler is meant to answer every error itself; one that throws gets a plain 500, never the error's text.
     console.error(error);
-    if (!res.headersSent && !res.destroyed)
-      res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal error');
+    if (!res.headersSent && !res.destroyed) refuse(res, 500, 'The server failed to answer.');
     return;
   }
   if (res.destroyed) {
     await response.body?.cancel().catch(() => {});
     return;
   }
-  res.writeHead(response.status, Object.fromEntries(response.headers));
+  const headers = Object.fromEntries(response.headers);
+  // Answered before the request's body was all read (a 413): the rest is never read, so the connection cannot
+  // carry another request and is closed once the answer is out.
+  if (!req.complete) headers.connection = 'close';
+  res.writeHead(response.status, headers);
   if (!response.body) {
     res.end();
     return;
@@ -81,8 +115,19 @@ async function respond(handler: RequestHandler, req: IncomingMessage, res: Serve
   }
 }
 
+/** A refusal from the server itself, in the API's error shape, on a connection that is then closed. */
+function refuse(res: ServerResponse, status: number, detail: string): void {
+  res
+    .writeHead(
+      status,
+      secureHeaders({ 'content-type': 'application/json', 'cache-control': 'no-store', connection: 'close' }),
+    )
+    .end(JSON.stringify({ detail }));
+}
+
 function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
-  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+  // The Host header was checked; the target is a path, joined as text so that `//name/…` stays a path.
+  const url = new URL(`http://${req.headers.host}${req.url}`);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const one of value) headers.append(name, one);

@@ -1,8 +1,9 @@
 // The built page (dist/page: index.html, app.js, app.css) as a web-standard handler, with a Content-Security-Policy
-// that lets the page talk to its own origin (the relay) and nowhere else.
+// that lets the page talk to its own origin (the relay) and nowhere else, and lets no other site frame it.
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { RequestHandler } from './relay.js';
+import { PAGE_CSP, secureHeaders } from './security-headers.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -11,8 +12,8 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+const notFound = () =>
+  new Response('Not found', { status: 404, headers: secureHeaders({ 'content-type': 'text/plain' }) });
 
 /** Serves the files of `dir` by name; `/` is `index.html`. Nothing outside `dir` can be named. */
 export function pageFiles(dir: string): RequestHandler {
@@ -21,15 +22,15 @@ export function pageFiles(dir: string): RequestHandler {
     const name = path === '/' ? 'index.html' : path.slice(1);
     const type = TYPES[extname(name)];
     if (request.method !== 'GET' || !/^[\w.-]+$/.test(name) || name.startsWith('.') || !type) {
-      return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+      return notFound();
     }
     try {
       const body = await readFile(join(dir, name));
       return new Response(body, {
-        headers: { 'content-type': type, 'content-security-policy': CSP, 'cache-control': 'no-cache' },
+        headers: secureHeaders({ 'content-type': type, 'cache-control': 'no-cache' }, PAGE_CSP),
       });
     } catch {
-      return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+      return notFound();
     }
   };
 }

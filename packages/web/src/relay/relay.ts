@@ -8,7 +8,12 @@ import LlamaCloud, {
   LlamaCloudError,
   TimeoutError,
 } from '@llamacloud-chat/client';
+import { DEFAULT_DEADLINE_MS, startDeadline } from './deadline.js';
 import { eventStreamOf } from './event-stream.js';
+import { RelayRefusal } from './refusal.js';
+import { checkJsonType, MAX_BODY_BYTES, readJsonBody } from './request-body.js';
+import { checkSameOrigin } from './same-origin.js';
+import { secureHeaders } from './security-headers.js';
 
 export interface RelayOptions {
   /** The key the relay sends upstream; it never leaves the server. */
@@ -17,6 +22,14 @@ export interface RelayOptions {
   baseURL: string;
   /** The `fetch` the relay's client calls the API with (tests inject one to see what went upstream). */
   fetch?: typeof globalThis.fetch | undefined;
+  /**
+   * The longest a relayed call may take, retries included, before the relay answers 504. For a turn, the time to
+   * get the stream open (its first answer from the API); the turn itself may then last as long as it lasts.
+   * @default 30_000
+   */
+  deadlineMs?: number | undefined;
+  /** The largest request body the relay reads; a larger one is a 413. @default 1 MiB */
+  maxBodyBytes?: number | undefined;
 }
 
 /** A handler of web `Request`s, as Next.js route handlers, Hono, Bun and Deno take them. */
@@ -32,8 +45,15 @@ const notFound = (request: Request, path: string) =>
 /**
  * Makes the relay. The page's `Authorization` header (if any) is never read or forwarded: every call upstream
  * carries the relay's own key, and the client scrubs that key from whatever comes back before the relay sees it.
+ * Before anything goes upstream it refuses, in this order: a request from another origin or site (403), a call it
+ * does not serve (404), a body that is not JSON (415), a body over `maxBodyBytes` (413). The `Host` check comes
+ * before all of these, in the server (`serveHandler`), since only it knows the address it listens on.
  */
 export function createRelay(options: RelayOptions): RequestHandler {
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  if (!(Number.isInteger(deadlineMs) && deadlineMs > 0))
+    throw new TypeError(`deadlineMs must be a whole number of ms over 0; got ${deadlineMs}`);
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const client = new LlamaCloud({
     apiKey: options.apiKey,
     baseURL: options.baseURL,
@@ -43,41 +63,72 @@ export function createRelay(options: RelayOptions): RequestHandler {
   const chat = client.beta.chat;
   return async (request) => {
     const url = new URL(request.url);
-    const path = url.pathname;
-    const signal = request.signal;
+    const deadline = startDeadline(request.signal, deadlineMs);
+    const signal = deadline.signal;
     try {
-      if (path === '/api/v1/chat') {
-        if (request.method === 'GET') {
+      checkSameOrigin(request);
+      const call = routeOf(request.method, url.pathname);
+      if (!call) return notFound(request, url.pathname);
+      checkJsonType(request);
+      switch (call.name) {
+        case 'list': {
           const page = await chat.list(listParams(url.searchParams), { signal });
           return json(200, page.body);
         }
-        if (request.method === 'POST')
-          return json(200, await chat.create(await jsonBody(request), { signal }));
-        return notFound(request, path);
-      }
-      const stream = STREAM.exec(path);
-      if (stream && request.method === 'POST') {
-        const id = sessionId(stream[1]);
-        const turn = await chat.stream(id, await jsonBody(request), { signal });
-        return new Response(eventStreamOf(turn.toReadableStream()), {
-          status: 200,
-          headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' },
-        });
-      }
-      const session = SESSION.exec(path);
-      if (session) {
-        const id = sessionId(session[1]);
-        if (request.method === 'GET') return json(200, await chat.retrieve(id, null, { signal }));
-        if (request.method === 'DELETE') {
-          await chat.delete(id, null, { signal });
-          return new Response(null, { status: 204 });
+        case 'create':
+          return json(200, await chat.create(await readJsonBody(request, maxBodyBytes), { signal }));
+        case 'retrieve':
+          return json(200, await chat.retrieve(call.id, null, { signal }));
+        case 'delete':
+          await chat.delete(call.id, null, { signal });
+          return new Response(null, { status: 204, headers: secureHeaders({}) });
+        case 'stream': {
+          const turn = await chat.stream(call.id, await readJsonBody(request, maxBodyBytes), { signal });
+          // The stream is open: from here the turn lasts as long as it lasts, until the page goes away.
+          deadline.clear();
+          return new Response(eventStreamOf(turn.toReadableStream()), {
+            status: 200,
+            headers: secureHeaders({
+              'content-type': 'text/event-stream; charset=utf-8',
+              'cache-control': 'no-cache',
+            }),
+          });
         }
       }
-      return notFound(request, path);
     } catch (error) {
+      if (!(error instanceof RelayRefusal) && deadline.expired() && !request.signal.aborted) {
+        return json(504, {
+          detail: `The chat API did not answer within the relay's deadline of ${deadlineMs / 1000} s (retries included).`,
+        });
+      }
       return errorResponse(error);
+    } finally {
+      deadline.clear();
     }
   };
+}
+
+/** The calls the relay makes, by the method and path the page used; undefined for anything else. */
+type Call =
+  | { name: 'list' }
+  | { name: 'create' }
+  | { name: 'retrieve'; id: string }
+  | { name: 'delete'; id: string }
+  | { name: 'stream'; id: string };
+
+function routeOf(method: string, path: string): Call | undefined {
+  if (path === '/api/v1/chat') {
+    if (method === 'GET') return { name: 'list' };
+    if (method === 'POST') return { name: 'create' };
+    return undefined;
+  }
+  const stream = STREAM.exec(path);
+  if (stream) return method === 'POST' ? { name: 'stream', id: sessionId(stream[1]) } : undefined;
+  const session = SESSION.exec(path);
+  if (!session) return undefined;
+  if (method === 'GET') return { name: 'retrieve', id: sessionId(session[1]) };
+  if (method === 'DELETE') return { name: 'delete', id: sessionId(session[1]) };
+  return undefined;
 }
 
 /** The listing's query, as the client takes it: `page_size` a number, the rest strings, unknown names kept out. */
@@ -101,22 +152,12 @@ function sessionId(segment: string | undefined): string {
   }
 }
 
-/** A request's JSON body; one that is not JSON is an `InvalidRequestError` (a 400 below). */
-async function jsonBody<T>(request: Request): Promise<T> {
-  const text = await request.text();
-  if (!text) return {} as T;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new InvalidRequestError('The request body is not JSON.');
-  }
-}
-
 /**
  * An error from the client, as the API would have said it: an API error keeps its status and body (the page's
  * client then raises the same error class); no answer from the API is a 502 or 504 whose detail says so.
  */
 export function errorResponse(error: unknown): Response {
+  if (error instanceof RelayRefusal) return json(error.status, { detail: error.detail });
   if (error instanceof APIError) {
     const body =
       typeof error.body === 'object' && error.body !== null
@@ -136,6 +177,6 @@ export function errorResponse(error: unknown): Response {
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+    headers: secureHeaders({ 'content-type': 'application/json', 'cache-control': 'no-store' }),
   });
 }

@@ -26,6 +26,10 @@ export interface WebOptions {
   mock?: Omit<MockOptions, 'port'> | undefined;
   /** The built page's folder. @default PAGE_DIR */
   pageDir?: string | undefined;
+  /** `Host` names answered besides 127.0.0.1 and localhost on the port (see `serveHandler`). */
+  allowedHosts?: readonly string[] | undefined;
+  /** The relay's deadline for a call (see `createRelay`). @default 30_000 */
+  deadlineMs?: number | undefined;
 }
 
 export interface RunningWeb {
@@ -50,10 +54,18 @@ export async function startWeb(options: WebOptions = {}): Promise<RunningWeb> {
   const apiURL =
     mock?.url ?? options.baseURL ?? process.env.LLAMA_CLOUD_BASE_URL ?? 'https://api.cloud.llamaindex.ai';
   try {
-    const relay = createRelay({ apiKey: options.apiKey ?? MOCK_KEY, baseURL: apiURL, fetch: options.fetch });
+    const relay = createRelay({
+      apiKey: options.apiKey ?? MOCK_KEY,
+      baseURL: apiURL,
+      fetch: options.fetch,
+      deadlineMs: options.deadlineMs,
+    });
     const server = await serveHandler(
       webHandler(relay, pageFiles(options.pageDir ?? PAGE_DIR)),
       options.port,
+      {
+        allowedHosts: options.allowedHosts,
+      },
     );
     let closed: Promise<void> | undefined;
     return {

@@ -1,0 +1,28 @@
+// One deadline for a whole relayed call, retries and backoff included: a browser waits for the relay, and the
+// client's own limits (60 s an attempt, three attempts) add up to minutes no page should sit through.
+
+/** The relay's deadline for a call. @default 30 s */
+export const DEFAULT_DEADLINE_MS = 30_000;
+
+export interface Deadline {
+  /** Aborts when the caller goes away or the deadline passes. */
+  signal: AbortSignal;
+  /** Whether the deadline (not the caller) ended the call. */
+  expired(): boolean;
+  /** Stops the clock: the call answered (or, for a stream, opened). */
+  clear(): void;
+}
+
+/** Starts the clock for one call made on behalf of `caller` (the request's own signal). */
+export function startDeadline(caller: AbortSignal, ms: number): Deadline {
+  const clock = new AbortController();
+  const timer = setTimeout(
+    () => clock.abort(new DOMException(`The relay's deadline of ${ms} ms passed.`, 'TimeoutError')),
+    ms,
+  );
+  return {
+    signal: AbortSignal.any([caller, clock.signal]),
+    expired: () => clock.signal.aborted,
+    clear: () => clearTimeout(timer),
+  };
+}
