@@ -38,6 +38,7 @@ export async function serveHandler(
       checkHost(req.headers.host);
     } catch (error) {
       if (!(error instanceof RelayRefusal)) throw error;
+      closeIfUnread(req, res);
       refuse(res, error.status, error.detail);
       return;
     }
@@ -89,11 +90,8 @@ async function respond(handler: RequestHandler, req: IncomingMessage, res: Serve
     await response.body?.cancel().catch(() => {});
     return;
   }
-  const headers = Object.fromEntries(response.headers);
-  // Answered before the request's body was all read (a 413): the rest is never read, so the connection cannot
-  // carry another request and is closed once the answer is out.
-  if (!req.complete) headers.connection = 'close';
-  res.writeHead(response.status, headers);
+  closeIfUnread(req, res);
+  res.writeHead(response.status, Object.fromEntries(response.headers));
   if (!response.body) {
     res.end();
     return;
@@ -115,13 +113,27 @@ async function respond(handler: RequestHandler, req: IncomingMessage, res: Serve
   }
 }
 
-/** A refusal from the server itself, in the API's error shape, on a connection that is then closed. */
+/** How long a caller has to read an answer given before its upload ended, before its connection is cut. */
+const UNREAD_GRACE_MS = 2_000;
+
+/**
+ * For an answer given before the request's body was all read (a 413, a refusal): the rest is never read, so the
+ * upload stalls on the full socket while the caller reads the answer, and the connection is cut soon after. Not
+ * `Connection: close`, on which node closes at once and the unread bytes make the kernel reset the connection,
+ * often before the caller has read the answer.
+ */
+function closeIfUnread(req: IncomingMessage, res: ServerResponse): void {
+  if (req.complete) return;
+  res.once('finish', () => {
+    const timer = setTimeout(() => req.socket.destroy(), UNREAD_GRACE_MS);
+    req.socket.once('close', () => clearTimeout(timer));
+  });
+}
+
+/** A refusal from the server itself, in the API's error shape. */
 function refuse(res: ServerResponse, status: number, detail: string): void {
   res
-    .writeHead(
-      status,
-      secureHeaders({ 'content-type': 'application/json', 'cache-control': 'no-store', connection: 'close' }),
-    )
+    .writeHead(status, secureHeaders({ 'content-type': 'application/json', 'cache-control': 'no-store' }))
     .end(JSON.stringify({ detail }));
 }
 
