@@ -3,10 +3,10 @@
 // `Host` header is checked first of all, before it is trusted to build the request's URL.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
 import { hostCheck } from './allowed-hosts.js';
 import { RelayRefusal } from './refusal.js';
 import type { RequestHandler } from './relay.js';
+import { discardRest, pullBody } from './request-body-stream.js';
 import { secureHeaders } from './security-headers.js';
 
 export interface ServedHandler {
@@ -38,12 +38,13 @@ export async function serveHandler(
       checkHost(req.headers.host);
     } catch (error) {
       if (!(error instanceof RelayRefusal)) throw error;
-      closeIfUnread(req, res);
+      res.once('finish', () => discardRest(req));
       refuse(res, error.status, error.detail);
       return;
     }
     // Only a path: an absolute URL (a proxy's request form) or `*` names nothing here.
     if (!req.url?.startsWith('/')) {
+      res.once('finish', () => discardRest(req));
       refuse(res, 400, 'The request target must be a path.');
       return;
     }
@@ -77,9 +78,15 @@ async function respond(handler: RequestHandler, req: IncomingMessage, res: Serve
   res.once('close', () => {
     if (!res.writableFinished) gone.abort(new DOMException('The caller went away.', 'AbortError'));
   });
+  const body = req.method !== 'GET' && req.method !== 'HEAD' ? pullBody(req) : undefined;
+  res.once('finish', () => {
+    body?.detach();
+    // Read by node itself when no body was made; else what the handler left is dropped, within a budget.
+    if (body) discardRest(req);
+  });
   let response: Response;
   try {
-    response = await handler(toRequest(req, gone.signal));
+    response = await handler(toRequest(req, gone.signal, body?.stream));
   } catch (error) {
     // A handler is meant to answer every error itself; one that throws gets a plain 500, never the error's text.
     console.error(error);
@@ -90,7 +97,6 @@ async function respond(handler: RequestHandler, req: IncomingMessage, res: Serve
     await response.body?.cancel().catch(() => {});
     return;
   }
-  closeIfUnread(req, res);
   res.writeHead(response.status, Object.fromEntries(response.headers));
   if (!response.body) {
     res.end();
@@ -113,23 +119,6 @@ async function respond(handler: RequestHandler, req: IncomingMessage, res: Serve
   }
 }
 
-/** How long a caller has to read an answer given before its upload ended, before its connection is cut. */
-const UNREAD_GRACE_MS = 2_000;
-
-/**
- * For an answer given before the request's body was all read (a 413, a refusal): the rest is never read, so the
- * upload stalls on the full socket while the caller reads the answer, and the connection is cut soon after. Not
- * `Connection: close`, on which node closes at once and the unread bytes make the kernel reset the connection,
- * often before the caller has read the answer.
- */
-function closeIfUnread(req: IncomingMessage, res: ServerResponse): void {
-  if (req.complete) return;
-  res.once('finish', () => {
-    const timer = setTimeout(() => req.socket.destroy(), UNREAD_GRACE_MS);
-    req.socket.once('close', () => clearTimeout(timer));
-  });
-}
-
 /** A refusal from the server itself, in the API's error shape. */
 function refuse(res: ServerResponse, status: number, detail: string): void {
   res
@@ -137,7 +126,11 @@ function refuse(res: ServerResponse, status: number, detail: string): void {
     .end(JSON.stringify({ detail }));
 }
 
-function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
+function toRequest(
+  req: IncomingMessage,
+  signal: AbortSignal,
+  body: ReadableStream<Uint8Array> | undefined,
+): Request {
   // The Host header was checked; the target is a path, joined as text so that `//name/…` stays a path.
   const url = new URL(`http://${req.headers.host}${req.url}`);
   const headers = new Headers();
@@ -145,11 +138,10 @@ function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
     if (Array.isArray(value)) for (const one of value) headers.append(name, one);
     else if (value !== undefined) headers.set(name, value);
   }
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   return new Request(url, {
     method: req.method ?? 'GET',
     headers,
     signal,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+    ...(body ? { body, duplex: 'half' } : {}),
   } as RequestInit);
 }
