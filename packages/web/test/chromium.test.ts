@@ -1,10 +1,16 @@
 // Which Chromium the browser tests and the screenshot use: the one named in CHROMIUM_PATH, one on PATH, and a
-// CHROMIUM_PATH that names nothing runnable said to be wrong, not silently replaced.
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+// CHROMIUM_PATH that names nothing runnable said to be wrong, not silently replaced; always with web security on,
+// and the packaged one unpacked into node_modules/.cache, never into TMPDIR.
+import { execFile } from 'node:child_process';
+import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findChromium } from '../src/browser/chromium.js';
+import { CACHE_DIR, findChromium } from '../src/browser/chromium.js';
+
+const BUILT = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'browser', 'chromium.js');
 
 let dir: string;
 beforeEach(async () => {
@@ -37,11 +43,38 @@ describe('findChromium', () => {
     );
   });
 
-  it('prefers a browser Playwright installed to one on PATH', async () => {
-    await fakeBrowser('chromium');
+  it("prefers a chromium on PATH (Debian's) to a browser Playwright installed", async () => {
+    const system = await fakeBrowser('chromium');
     const installed = await fakeBrowser('playwright-chromium');
     const found = await findChromium({ PATH: dir }, async () => installed);
+    expect(found.executablePath).toBe(system);
+  });
+
+  it('takes a browser Playwright installed when none is on PATH', async () => {
+    const installed = await fakeBrowser('playwright-chromium');
+    const found = await findChromium({ PATH: '' }, async () => installed);
     expect(found.executablePath).toBe(installed);
+  });
+
+  it('never turns web security off, whichever browser it finds', async () => {
+    const named = await fakeBrowser('my-chromium');
+    const system = await fakeBrowser('chromium');
+    const packaged = await fakeBrowser('packaged-chromium');
+    const found = [
+      await findChromium({ CHROMIUM_PATH: named }),
+      await findChromium({ PATH: dir }, async () => undefined),
+      await findChromium({ PATH: '' }, async () => named),
+      await findChromium(
+        { PATH: '' },
+        async () => undefined,
+        async () => packaged,
+      ),
+    ];
+    expect(found.map((f) => f.executablePath)).toEqual([named, system, named, packaged]);
+    for (const { args } of found) {
+      expect(args.filter((arg) => /web-security|single-process/.test(arg))).toEqual([]);
+      expect(args).toContain('--no-sandbox');
+    }
   });
 
   it('finds a chromium or google-chrome on PATH when Playwright has none', async () => {
@@ -50,4 +83,20 @@ describe('findChromium', () => {
     expect(found.executablePath).toBe(path);
     expect(found.source).toBe(`${path} on PATH`);
   });
+
+  it("unpacks @sparticuz/chromium's browser into node_modules/.cache, leaving TMPDIR as it was", async () => {
+    // In a child process with a TMPDIR of its own, so the test can see that nothing was put there.
+    const script = `const { findChromium } = await import(${JSON.stringify(BUILT)});
+      const found = await findChromium({ PATH: '' }, async () => undefined);
+      process.stdout.write(JSON.stringify(found));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, TMPDIR: dir },
+      timeout: 180_000,
+    });
+    const found = JSON.parse(stdout) as { executablePath: string; args: string[] };
+    expect(found.executablePath.startsWith(CACHE_DIR)).toBe(true);
+    expect(found.executablePath).toMatch(/node_modules\/\.cache\/sparticuz-chromium-[\d.]+\/chromium$/);
+    expect(found.args.filter((arg) => /web-security/.test(arg))).toEqual([]);
+    expect(await readdir(dir)).toEqual([]);
+  }, 200_000);
 });

@@ -1,5 +1,6 @@
 // `npx -y pnpm@10.34.9 web` (dist/relay/main.js): prints the page's URL, serves the page and the relay with the
-// built-in mock behind it when no key is set, and stops on SIGTERM with exit 0; a bad --port is refused before anything starts.
+// built-in mock behind it when no key is set, with headers that forbid framing and sniffing, and stops on SIGTERM
+// with exit 0; a bad --port is refused before anything starts.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
@@ -47,6 +48,11 @@ describe('the web command', () => {
     // The page may reach its own origin (the relay) and nothing else.
     expect(html.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(html.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    // No other site may frame it, sniff its files or learn its address from a Referer.
+    expect(html.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(html.headers.get('x-frame-options')).toBe('DENY');
+    expect(html.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(html.headers.get('referrer-policy')).toBe('no-referrer');
     const sessions = (await (await fetch(`${url}/api/v1/chat`)).json()) as { items: unknown[] };
     expect(sessions.items.length).toBeGreaterThan(0);
     web.child.kill('SIGTERM');
