@@ -130,8 +130,7 @@ function upload(port: number, total: number): Promise<{ status: number; sent: nu
       sent += head.length;
       while (!finished && sent + chunk.length + tail.length <= total) {
         sent += chunk.length;
-        if (!req.write(chunk))
-          await new Promise((resolve) => req.once('drain', resolve).once('close', resolve));
+        if (!req.write(chunk)) await drained();
       }
       if (!finished) {
         sent += tail.length;
