@@ -305,6 +305,13 @@ describe("the relay's deadline", () => {
     expect(answer.status).toBe(504);
   });
 
+  it('refuses a deadline a timer cannot hold, rather than firing at once', () => {
+    for (const deadlineMs of [0, 1.5, 2 ** 31])
+      expect(() => createRelay({ apiKey: KEY, baseURL: 'http://127.0.0.1:1', deadlineMs })).toThrow(
+        `deadlineMs must be a whole number of ms from 1 to 2147483647; got ${deadlineMs}`,
+      );
+  });
+
   it('lets an open turn last past the deadline', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => {

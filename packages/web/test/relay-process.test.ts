@@ -212,7 +212,11 @@ describe('the relay process', () => {
 
   it('refuses a --deadline or --allowed-host that is not one, with exit 2', async () => {
     for (const [args, message] of [
-      [['--deadline', 'soon'], '--deadline must be a number of seconds over 0; got "soon"\n'],
+      [['--deadline', 'soon'], '--deadline must be a number of seconds from 0.001 to 2147483; got "soon"\n'],
+      [
+        ['--deadline', '9999999'],
+        '--deadline must be a number of seconds from 0.001 to 2147483; got "9999999"\n',
+      ],
       [['--allowed-host', 'a b'], '--allowed-host: Not a host name: "a b" (expected name or name:port)\n'],
     ] as const) {
       const child = spawn(process.execPath, [MAIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });

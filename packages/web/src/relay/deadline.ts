@@ -3,6 +3,8 @@
 
 /** The relay's deadline for a call. @default 30 s */
 export const DEFAULT_DEADLINE_MS = 30_000;
+/** The longest deadline a node timer can hold (about 24.8 days). */
+export const MAX_DEADLINE_MS = 2 ** 31 - 1;
 
 export interface Deadline {
   /** Aborts when the caller goes away or the deadline passes. */

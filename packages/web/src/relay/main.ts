@@ -2,6 +2,7 @@
 // Ctrl-C. Prints the page's URL; the key stays in this process.
 import { parseArgs } from 'node:util';
 import { hostCheck } from './allowed-hosts.js';
+import { MAX_DEADLINE_MS } from './deadline.js';
 
 const usage = (message: string): never => {
   console.error(message);
@@ -19,8 +20,10 @@ const port = Number(values.port);
 if (!/^\d+$/.test(values.port) || port > 65_535)
   usage(`--port must be a port number from 0 to 65535; got ${JSON.stringify(values.port)}`);
 const deadlineMs = Math.round(Number(values.deadline) * 1000);
-if (!/^\d+(\.\d+)?$/.test(values.deadline) || deadlineMs < 1)
-  usage(`--deadline must be a number of seconds over 0; got ${JSON.stringify(values.deadline)}`);
+if (!/^\d+(\.\d+)?$/.test(values.deadline) || deadlineMs < 1 || deadlineMs > MAX_DEADLINE_MS)
+  usage(
+    `--deadline must be a number of seconds from 0.001 to 2147483; got ${JSON.stringify(values.deadline)}`,
+  );
 try {
   hostCheck(port, values['allowed-host']);
 } catch (error) {

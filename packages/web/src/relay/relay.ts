@@ -8,7 +8,7 @@ import LlamaCloud, {
   LlamaCloudError,
   TimeoutError,
 } from '@llamacloud-chat/client';
-import { DEFAULT_DEADLINE_MS, startDeadline } from './deadline.js';
+import { DEFAULT_DEADLINE_MS, MAX_DEADLINE_MS, startDeadline } from './deadline.js';
 import { eventStreamOf } from './event-stream.js';
 import { RelayRefusal } from './refusal.js';
 import { checkJsonType, MAX_BODY_BYTES, readJsonBody } from './request-body.js';
@@ -51,8 +51,11 @@ const notFound = (request: Request, path: string) =>
  */
 export function createRelay(options: RelayOptions): RequestHandler {
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
-  if (!(Number.isInteger(deadlineMs) && deadlineMs > 0))
-    throw new TypeError(`deadlineMs must be a whole number of ms over 0; got ${deadlineMs}`);
+  // A timer longer than 2³¹−1 ms fires at once in node, so that is the longest deadline.
+  if (!(Number.isInteger(deadlineMs) && deadlineMs > 0 && deadlineMs <= MAX_DEADLINE_MS))
+    throw new TypeError(
+      `deadlineMs must be a whole number of ms from 1 to ${MAX_DEADLINE_MS}; got ${deadlineMs}`,
+    );
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const client = new LlamaCloud({
     apiKey: options.apiKey,
