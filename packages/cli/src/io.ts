@@ -15,7 +15,7 @@ export interface CliIO {
   stdin: Input;
   /** The environment to read LLAMA_CLOUD_* and the launcher's LLAMACLOUD_CHAT_COMMAND from. */
   env: Readonly<Record<string, string | undefined>>;
-  /** Aborting it stops the command at once (Ctrl-C); the run then returns 130. */
+  /** Aborting it stops the command at once (Ctrl-C, SIGTERM); the run then returns 130. */
   signal?: AbortSignal;
   /** The `fetch` the client sends with (a test's, to see the URL without sending anything); default the global. */
   fetch?: typeof globalThis.fetch;
@@ -29,6 +29,8 @@ export const ExitCode = {
   failed: 1,
   /** A usage or configuration error the user must fix; nothing was sent. */
   usage: 2,
-  /** Interrupted (Ctrl-C). */
+  /** Interrupted (Ctrl-C, SIGINT). */
   interrupted: 130,
+  /** Stopped by SIGTERM. */
+  terminated: 143,
 } as const;

@@ -318,7 +318,7 @@ describe('chat against a server', () => {
     expect(await cli(['chat', 'ses-1', 'quiet'], { env })).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
-  it('keeps control characters in the answer and the notes from driving a terminal; piped, the answer is exact', async () => {
+  it('keeps control characters in the answer and the notes from driving a terminal; piped, each is shown as its escape', async () => {
     const events = [
       { type: 'text_delta', content: 'clear\u001b[2J\r\nline\ttab\u0007' },
       { type: 'tool_call', call_id: 'c', name: 'x\u001b]0;pwned\u0007', arguments: { 'k\u009b': 'v' } },
@@ -340,7 +340,7 @@ describe('chat against a server', () => {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence is the point.
     expect(onTerminal.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(lines(onTerminal.stderr)[0]).toBe('Tool call x ]0;pwned (k : "v")');
-    expect(piped.stdout).toBe('clear\u001b[2J\r\nline\ttab\u0007\n');
+    expect(piped.stdout).toBe('clear\\u001b[2J\nline\ttab\\u0007\n');
   });
   it('content that is not text (off the spec) is shown as JSON, never a crash; a long string result as a glimpse', async () => {
     const events = [

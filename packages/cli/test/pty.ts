@@ -20,11 +20,28 @@ export interface Terminal {
   waitFor(pattern: RegExp, mark?: number, timeoutMs?: number): Promise<string>;
   /** Resolves with the exit code. */
   exited: Promise<number>;
+  /** Sends `signal` to the process (the shell that set the width has become it). */
+  kill(signal: NodeJS.Signals): void;
+  /** How many bytes the terminal was sent so far, escape sequences included. */
+  bytes(): number;
+  /** Everything the terminal was sent, escape sequences included. */
+  raw(): string;
 }
 
-/** Starts the bin with `args` in an 80×30 pseudo-terminal, with only `env` of LLAMA_CLOUD_* set. */
-export function startInTerminal(args: string[], env: Record<string, string> = {}): Terminal {
-  const child = pty.spawn(process.execPath, [bin, ...args], {
+/**
+ * Starts the bin with `args` in an 80×30 pseudo-terminal, with only `env` of LLAMA_CLOUD_* set. `reportedColumns`
+ * sets the width the terminal then reports (through `stty`, as a serial console reporting 0 columns would).
+ */
+export function startInTerminal(
+  args: string[],
+  env: Record<string, string> = {},
+  reportedColumns?: number,
+): Terminal {
+  const [file, argv] =
+    reportedColumns === undefined
+      ? [process.execPath, [bin, ...args]]
+      : ['/bin/sh', ['-c', `stty cols ${reportedColumns} && exec "$0" "$@"`, process.execPath, bin, ...args]];
+  const child = pty.spawn(file, argv, {
     cols: 80,
     rows: 30,
     env: processEnv({ TERM: 'xterm-256color', ...env }) as Record<string, string>,
@@ -53,6 +70,9 @@ export function startInTerminal(args: string[], env: Record<string, string> = {}
     mark: () => screen().length,
     since: (mark) => screen().slice(mark),
     exited,
+    kill: (signal) => child.kill(signal),
+    bytes: () => Buffer.byteLength(raw),
+    raw: () => raw,
     async waitFor(pattern, mark = 0, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -34,7 +34,7 @@ export function chatCommand(context: CommandContext): Command {
         collect,
       )
       .option('--require-all-indexes', 'fail the turn when any of the indexes cannot be queried')
-      .option('--json', 'print each event as one JSON line (NDJSON), exactly as it came')
+      .option('--json', 'print each event as one JSON line (NDJSON), as it came')
       .option(
         '--timeout <ms>',
         'how long to wait for the answer to start, then between any two pieces of it (default: 60000)',

@@ -7,7 +7,8 @@ export const EXIT_CODES = `Exit codes:
   1    an API or network error (no such session included), or the built-in
        mock could not start
   2    a usage or configuration error; nothing was sent
-  130  interrupted (Ctrl-C)`;
+  130  interrupted (Ctrl-C)
+  143  stopped by SIGTERM`;
 
 /** `chat`'s exit codes: what "done" and "failed" mean for a turn. */
 export const CHAT_EXIT_CODES = `Exit codes:
@@ -16,7 +17,8 @@ export const CHAT_EXIT_CODES = `Exit codes:
   1    the turn failed (a stop with is_error) or was cut off, an API or network
        error (no such session included), or the built-in mock could not start
   2    a usage or configuration error; nothing was sent
-  130  interrupted (Ctrl-C); the connection is closed`;
+  130  interrupted (Ctrl-C); the connection is closed
+  143  stopped by SIGTERM; the connection is closed`;
 
 /** Where requests go, said in every command's description. */
 export const SERVER_NOTE =

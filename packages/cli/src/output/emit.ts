@@ -1,10 +1,11 @@
 // Whole answers of the one-request commands, as they are printed: the API's JSON exactly as it came, or lines.
 import type { Output } from '../io.js';
 import { pipeWriter } from './pipe-writer.js';
+import { jsonText } from './text.js';
 
-/** The object as the API sent it: pretty JSON, or one NDJSON line. */
+/** The object as the API sent it (control characters escaped): pretty JSON, or one NDJSON line. */
 export function asJson(value: unknown, format: 'json' | 'ndjson'): string {
-  return `${format === 'json' ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`;
+  return `${format === 'json' ? jsonText(value, 2) : jsonText(value)}\n`;
 }
 
 /** Lines, each ended. */

@@ -3,7 +3,7 @@
 import type { Writable } from 'node:stream';
 import type { ChatListResponse } from '@llamacloud-chat/client';
 import { pipeWriter } from './pipe-writer.js';
-import { clip, printable } from './text.js';
+import { clip, jsonText, printable } from './text.js';
 
 export type Format = 'table' | 'json' | 'ndjson';
 
@@ -19,7 +19,7 @@ function ndjson(out: Writable): SessionWriter {
   const write = pipeWriter(out);
   return {
     page: (sessions) =>
-      sessions.length ? write(`${sessions.map((s) => JSON.stringify(s)).join('\n')}\n`) : Promise.resolve(),
+      sessions.length ? write(`${sessions.map((s) => jsonText(s)).join('\n')}\n`) : Promise.resolve(),
     end: async () => {},
   };
 }
@@ -34,7 +34,7 @@ function json(out: Writable): SessionWriter {
   return {
     page: async (sessions) => {
       if (!sessions.length) return;
-      const body = sessions.map((s) => JSON.stringify(s)).join(',\n');
+      const body = sessions.map((s) => jsonText(s)).join(',\n');
       await write(`${started ? ',\n' : '[\n'}${body}`);
       started = true;
     },

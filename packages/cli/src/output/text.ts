@@ -6,10 +6,15 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+// Bidirectional embeddings, overrides and isolates: invisible, they reorder what a reader sees (U+202E makes
+// `txt.exe` look like `exe.txt`), so server text never carries them into output either.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Text from a server (titles, error details) with control characters replaced, so it cannot drive a terminal. */
+/**
+ * Text from a server (titles, error details) with control characters (C0, DEL, C1) and bidi controls replaced,
+ * so it cannot drive a terminal or disguise itself.
+ */
 export function printable(text: string): string {
   return text.replace(CONTROL, ' ');
 }
@@ -40,7 +45,29 @@ export function printableLines(text: string): string[] {
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const CONTROL_BUT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROL_BUT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `\u202e`: a character written as the escape a reader can see, and JSON or JavaScript reads back. */
+const asEscape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * Streamed text from a server written to a pipe or file (an answer, as it arrives): line breaks and tabs kept,
+ * carriage returns dropped, and every other control character shown as its `\uXXXX` escape instead of raw, so
+ * the text cannot drive the terminal it is later shown on, and nothing vanishes without a trace.
+ */
+export function pipeText(text: string): string {
+  return text.replaceAll('\r', '').replace(CONTROL_BUT_LAYOUT, asEscape);
+}
+
+// What JSON.stringify leaves raw inside strings and a terminal or editor still acts on: DEL, C1 controls, the
+// bidi controls, and the line and paragraph separators. Outside strings JSON text has none of them.
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** `value` as JSON text with every control character escaped as `\uXXXX`: it parses back to the same value. */
+export function jsonText(value: unknown, indent?: number): string {
+  const text = JSON.stringify(value, null, indent);
+  return text === undefined ? 'null' : text.replace(RAW_IN_JSON, asEscape);
+}
 
 /**
  * Streamed text from a server (an answer, as it arrives) made safe for a terminal: line breaks and tabs kept,

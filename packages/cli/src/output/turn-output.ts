@@ -1,12 +1,12 @@
 // What `chat` prints of a turn as its events arrive. The answer goes to stdout, piece by piece; on a terminal
 // (stderr a TTY) the thinking, each tool call and result and the turn's usage go to stderr, dimmed, so stdout
-// stays the answer alone. With --json, every event is one line on stdout, exactly as it came.
+// stays the answer alone. With --json, every event is one line on stdout, as it came (control characters escaped).
 import { styleText } from 'node:util';
 import type { ChatStreamEvent, StopEvent } from '@llamacloud-chat/client';
 import type { Output } from '../io.js';
 import { pipeWriter } from './pipe-writer.js';
 import { outcomeText, skippedText } from './session-view.js';
-import { clip, count, plural, printable, terminalText } from './text.js';
+import { clip, count, jsonText, pipeText, plural, printable, terminalText } from './text.js';
 
 export interface TurnOutput {
   /** Prints one event; waits while stdout is full, and rejects once it is gone (EPIPE). */
@@ -27,7 +27,7 @@ export interface TurnOutputOptions {
 export function jsonTurn({ stdout }: TurnOutputOptions): TurnOutput {
   const write = pipeWriter(stdout);
   return {
-    event: (event) => write(`${JSON.stringify(event.type === 'unknown' ? event.event : event)}\n`),
+    event: (event) => write(`${jsonText(event.type === 'unknown' ? event.event : event)}\n`),
     end: async () => {},
     breakLine() {},
   };
@@ -82,7 +82,7 @@ export function textTurn({ stdout, stderr, env }: TurnOutputOptions): TurnOutput
   const answer = async (text: string) => {
     if (!text) return;
     if (onScreen) endThinking();
-    const shown = stdout.isTTY ? terminalText(text) : text;
+    const shown = stdout.isTTY ? terminalText(text) : pipeText(text);
     answered = true;
     answerEndsLine = shown.endsWith('\n');
     if (onScreen) open = answerEndsLine ? undefined : 'answer';
