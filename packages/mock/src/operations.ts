@@ -2,7 +2,6 @@
 // operationId): each handler gets a request the spec allows and returns the answer to send. Routing, the
 // bearer check and the request's 422s come from the spec; what a handler adds is what the API keeps.
 import { type Context, OpenAPIBackend } from 'openapi-backend';
-import { decodeCursor } from './cursor.js';
 import { entriesFromAjv, validationError } from './request-errors.js';
 import type { Json, Scope, SessionStore } from './session-store.js';
 import { scriptTurn } from './turn-script.js';
@@ -115,7 +114,7 @@ export async function chatOperations(
         );
       const token =
         typeof query.page_token === 'string' && query.page_token !== '' ? query.page_token : undefined;
-      const cursor = token === undefined ? undefined : decodeCursor(token);
+      const cursor = token === undefined ? undefined : store.cursorOf(token);
       if (token !== undefined && !cursor) {
         const shown = token.length > 60 ? `${token.slice(0, 60)}…` : token;
         return invalid(

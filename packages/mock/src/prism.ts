@@ -4,6 +4,7 @@
 import { createLogger } from '@stoplight/prism-core';
 import { getHttpOperationsFromSpec, type IHttpConfig } from '@stoplight/prism-http';
 import { createServer } from '@stoplight/prism-http-server';
+import { startEncodingGuard } from './encoding-guard.js';
 import { once, type RunningServer } from './running-server.js';
 import { SPEC_PATH } from './spec-path.js';
 
@@ -27,8 +28,8 @@ export async function loadOperations(spec: string = SPEC_PATH): Promise<Operatio
 }
 
 /**
- * Starts Prism 5 on 127.0.0.1 and a free port, and resolves once it answers. A spec Prism cannot load rejects
- * with Prism's own message.
+ * Starts Prism 5 on 127.0.0.1 and a free port, behind a front that answers a malformed percent-encoding itself
+ * (see encoding-guard.ts), and resolves once it answers. A spec Prism cannot load rejects with Prism's own message.
  */
 export async function startPrism(options: PrismOptions): Promise<RunningServer> {
   return servePrism(await loadOperations(options.spec), options);
@@ -58,5 +59,17 @@ export async function servePrism(operations: Operations, options: PrismOptions):
     components: { logger: createLogger('mock', { level: 'silent' }) },
   });
   const address = new URL(await server.listen(0, '127.0.0.1'));
-  return { url: address.origin, port: Number(address.port), close: once(() => server.close()) };
+  let guard: RunningServer;
+  try {
+    guard = await startEncodingGuard(address.origin);
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  return {
+    url: guard.url,
+    port: guard.port,
+    // The guard first, so nothing reaches Prism once closing has begun.
+    close: once(() => guard.close().then(() => server.close())),
+  };
 }

@@ -3,7 +3,7 @@
 // default scope), and every operation sees only the sessions of the scope it names. Lists are newest first by
 // `last_updated_at`, and page through one consistent view of the store (see cursor.ts). Nothing here speaks
 // HTTP; every change is handed to `onChange` (the state file, when there is one) before it is answered.
-import { type Cursor, encodeCursor } from './cursor.js';
+import { type Cursor, decodeCursor, encodeCursor, newPageTokenKey } from './cursor.js';
 import { formatInstant, instantOf } from './timestamps.js';
 
 export type Json = Record<string, unknown>;
@@ -33,6 +33,8 @@ export interface StoreState {
   /** Bumped by every change; a cursor names the version its listing reads. */
   version: number;
   sessions: StoredSession[];
+  /** The key page tokens are signed with (see cursor.ts); a state without one gets a new one. */
+  pageTokenKey?: string | undefined;
 }
 
 /** What `shared_access` a session gets when create sends none (or null): the share link shows the transcript only. */
@@ -55,11 +57,18 @@ const orderable = (instant: number) => (Number.isNaN(instant) ? -1 : instant);
 export class SessionStore {
   readonly #sessions = new Map<string, StoredSession>();
   #version: number;
-  readonly #onChange: ((state: StoreState) => Promise<void>) | undefined;
+  readonly #onChange: ((current: () => StoreState) => Promise<void>) | undefined;
+  readonly #pageTokenKey: string;
   #lastInstant = 0;
 
-  constructor(state: StoreState, onChange?: (state: StoreState) => Promise<void>) {
+  /**
+   * A store holding `state`. `onChange` is called after every change with a way to read the whole state, and the
+   * change is answered once it resolves; it reads the state only when it needs it, so that changes made while a
+   * write is under way can share the next one.
+   */
+  constructor(state: StoreState, onChange?: (current: () => StoreState) => Promise<void>) {
     this.#version = state.version;
+    this.#pageTokenKey = state.pageTokenKey ?? newPageTokenKey();
     for (const stored of state.sessions) {
       this.#sessions.set(String(stored.session.session_id), stored);
       for (const [, instant] of stored.places) this.#lastInstant = Math.max(this.#lastInstant, instant);
@@ -69,7 +78,16 @@ export class SessionStore {
 
   /** The store's whole state, as a state file keeps it. */
   state(): StoreState {
-    return { version: this.#version, sessions: [...this.#sessions.values()] };
+    return {
+      version: this.#version,
+      sessions: [...this.#sessions.values()],
+      pageTokenKey: this.#pageTokenKey,
+    };
+  }
+
+  /** The cursor a `page_token` holds, or undefined when this store (or one from its state file) never gave it out. */
+  cursorOf(token: string): Cursor | undefined {
+    return decodeCursor(token, this.#pageTokenKey);
   }
 
   /**
@@ -95,7 +113,7 @@ export class SessionStore {
     const last = page.at(-1);
     const next =
       last && rest.length > page.length
-        ? encodeCursor({ version, after: { instant: last.instant, sessionId: last.id } })
+        ? encodeCursor({ version, after: { instant: last.instant, sessionId: last.id } }, this.#pageTokenKey)
         : null;
     return { items: page.map(({ stored }) => stored.session), next };
   }
@@ -186,7 +204,7 @@ export class SessionStore {
   }
 
   #changed(): Promise<void> {
-    return this.#onChange?.(this.state()) ?? Promise.resolve();
+    return this.#onChange?.(() => this.state()) ?? Promise.resolve();
   }
 }
 

@@ -10,13 +10,14 @@ import { answerPreflight, setCorsHeaders } from './cors.js';
 import { checkStreamGap, replayEvents, type StreamCut, type StreamEnd } from './event-stream.js';
 import { FAULT_HEADER, type Fault, parseFault } from './faults.js';
 import { chatOperations, type RoutedAnswer } from './operations.js';
+import { malformedTarget } from './percent-encoding.js';
 import { validationError } from './request-errors.js';
 import { keyOf, type LoggedRequest, type LogSink, logLine } from './request-log.js';
 import { once, type RunningServer } from './running-server.js';
 import { seedSessions } from './seed.js';
 import { type Json, SessionStore, seededState } from './session-store.js';
 import { SPEC_PATH } from './spec-path.js';
-import { readState, stateWriter } from './state-file.js';
+import { readState, removeLeftoverTemps, stateWriter } from './state-file.js';
 import { eventsOfExample, sseEvent, TURN_EXAMPLE } from './turn-script.js';
 
 export interface MockOptions {
@@ -32,8 +33,9 @@ export interface MockOptions {
   /** Called once per streamed answer when it ends: every event sent, or the caller gone first. */
   onStreamEnd?: ((end: StreamEnd) => void) | undefined;
   /**
-   * A JSON file to keep the sessions in across restarts: read at start (the seed when there is no such file),
-   * written atomically after every change. @default none: the sessions live as long as the mock
+   * A JSON file to keep the sessions (and the key page tokens are signed with) in across restarts: read at start
+   * (the seed when there is no such file), temp files a killed write left removed, written atomically after
+   * every change, before it is answered. @default none: the sessions live as long as the mock
    */
   state?: string | undefined;
   /** Where the line for each request goes (`GET /api/v1/chat 200 3ms`). @default none: the library is silent */
@@ -58,14 +60,19 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const gapMs = checkStreamGap(options.streamGapMs);
   const specPath = options.spec ?? SPEC_PATH;
   const document = await readSpec(specPath);
+  if (options.state !== undefined) await removeLeftoverTemps(options.state);
   const saved = options.state === undefined ? undefined : await readState(options.state);
   const write = options.state === undefined ? undefined : stateWriter(options.state);
   let pendingWrite: Promise<void> = Promise.resolve();
-  const onChange = write && ((state: Parameters<typeof write>[0]) => (pendingWrite = write(state)));
-  const { api, definition } = await chatOperations(document, (definition) => ({
-    store: new SessionStore(saved ?? seededState(seedSessions(definition)), onChange),
-    turnExample: turnExampleOf(definition),
-  }));
+  const onChange = write && ((current: Parameters<typeof write>[0]) => (pendingWrite = write(current)));
+  let store: SessionStore | undefined;
+  const { api, definition } = await chatOperations(document, (definition) => {
+    store = new SessionStore(saved ?? seededState(seedSessions(definition)), onChange);
+    return { store, turnExample: turnExampleOf(definition) };
+  });
+  // A new page-token key is saved before any token signed with it is given out, so tokens survive a restart.
+  const started = store;
+  if (onChange && started && saved?.pageTokenKey === undefined) await onChange(() => started.state());
   const check = answerChecker(operationsById(definition));
 
   const serve = async (
@@ -75,6 +82,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   ) => {
     setCorsHeaders(req, res);
     if (req.method === 'OPTIONS') return answerPreflight(req, res);
+    const malformed = malformedTarget(req.url ?? '/');
+    if (malformed) {
+      // The body is left unread: end the connection rather than drain it.
+      res.setHeader('connection', 'close');
+      return sendJson(res, malformed.status, malformed.body);
+    }
     let fault: Fault | undefined;
     try {
       fault = parseFault(req.headers[FAULT_HEADER]);
@@ -88,8 +101,11 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       return sendJson(res, fault.status, { detail: `${reason} (asked for with ${FAULT_HEADER})` });
     }
     const body = await readBody(req);
-    if (body === TOO_LARGE)
+    if (body === TOO_LARGE) {
+      // Answered as soon as the cap is passed, with the rest of the upload unread: the connection ends with it.
+      res.setHeader('connection', 'close');
       return sendJson(res, 413, { detail: `The request body is over ${MAX_BODY_BYTES} bytes.` });
+    }
     let json: unknown;
     if (body.length > 0) {
       const type = String(req.headers['content-type'] ?? 'application/json');
@@ -275,15 +291,20 @@ function turnExampleOf(document: Node): Json[] {
 
 const TOO_LARGE = Symbol('too large');
 
+/** The body, or TOO_LARGE as soon as more than MAX_BODY_BYTES have arrived (the rest is never read). */
 function readBody(req: IncomingMessage): Promise<Buffer | typeof TOO_LARGE> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? TOO_LARGE : Buffer.concat(chunks)));
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.pause();
+      resolve(TOO_LARGE);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

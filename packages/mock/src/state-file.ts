@@ -1,7 +1,8 @@
 // `--state <file>`: the mock's sessions kept in a JSON file across restarts. Every change is written whole to a
-// temp file beside it, then renamed over it, so the file is always one whole state, even after a kill. A file
-// that exists but cannot be read as a state is an error naming it, and is never written over.
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+// temp file beside it, then renamed over it, so the file is always one whole state, even after a kill. Writes
+// are coalesced: one at a time, the next carrying every change made meanwhile. A file that exists but cannot be
+// read as a state is an error naming it, and is never written over.
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describeErrors } from './answer-check.js';
@@ -13,6 +14,7 @@ const STATE_SCHEMA = {
   required: ['version', 'sessions'],
   properties: {
     version: { type: 'integer', minimum: 0 },
+    pageTokenKey: { type: 'string', minLength: 16 },
     sessions: {
       type: 'array',
       items: {
@@ -80,28 +82,75 @@ export async function readState(path: string): Promise<StoreState | undefined> {
   return value as unknown as StoreState;
 }
 
+/** The temp file a write of this process goes through: `.<name>.<pid>.<n>.tmp`, beside the state file. */
+const tempName = (path: string, pid: number, n: number) =>
+  join(dirname(path), `.${basename(path)}.${pid}.${n}.tmp`);
+
+/** Whether a process with this id is running (one that exists but is not ours counts as running). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
- * A writer for `path`: each call writes the state it is given, in call order, and resolves once that state is
- * in the file. Each write goes to a temp file in the same folder (so the rename stays on one file system), then
- * is renamed over `path`: a reader (or a kill) never sees half a file.
+ * Removes the temp files a killed write left beside `path` (a kill between the write and the rename), so they
+ * do not pile up. A temp file of a process still running is its write under way, and is left alone.
  */
-export function stateWriter(path: string): (state: StoreState) => Promise<void> {
-  let queue: Promise<void> = Promise.resolve();
+export async function removeLeftoverTemps(path: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dirname(path));
+  } catch {
+    return; // No folder: nothing left over; writing will say what is wrong with it.
+  }
+  const prefix = `.${basename(path)}.`;
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const match = /^(\d+)\.\d+\.tmp$/.exec(name.slice(prefix.length));
+    const pid = Number(match?.[1]);
+    if (!match || (pid !== process.pid && running(pid))) continue;
+    await rm(join(dirname(path), name), { force: true });
+  }
+}
+
+/**
+ * A writer for `path`: each call asks for the state `current()` returns to be written, and resolves once a write
+ * that read the state after the call is in the file. At most one write is under way; calls made meanwhile share
+ * the one write after it, which reads the state when it starts, so a burst of changes costs two writes and one
+ * copy of the state in memory, not one copy per change. Each write goes to a temp file in the same folder (so the
+ * rename stays on one file system), then is renamed over `path`: a reader (or a kill) never sees half a file.
+ */
+export function stateWriter(path: string): (current: () => StoreState) => Promise<void> {
+  let latest: () => StoreState = () => ({ version: 0, sessions: [] });
+  let writing: Promise<void> = Promise.resolve();
+  let next: Promise<void> | undefined;
   let count = 0;
-  return (state) => {
-    const text = `${JSON.stringify(state, null, 1)}\n`;
+  const writeNow = async () => {
+    // Read and serialised at once, before the first await: every change made so far is in this write.
+    const text = `${JSON.stringify(latest(), null, 1)}\n`;
     count += 1;
-    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${count}.tmp`);
-    const write = queue.then(async () => {
-      try {
-        await writeFile(temp, text, 'utf8');
-        await rename(temp, path);
-      } catch (error) {
-        await rm(temp, { force: true });
-        throw new StateFileError(`cannot write the state file ${path}: ${(error as Error).message}`);
-      }
+    const temp = tempName(path, process.pid, count);
+    try {
+      await writeFile(temp, text, 'utf8');
+      await rename(temp, path);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw new StateFileError(`cannot write the state file ${path}: ${(error as Error).message}`);
+    }
+  };
+  return (current) => {
+    latest = current;
+    if (next) return next;
+    const write = writing.then(() => {
+      next = undefined;
+      return writeNow();
     });
-    queue = write.catch(() => {});
+    next = write;
+    writing = write.catch(() => {});
     return write;
   };
 }
