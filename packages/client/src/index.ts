@@ -26,8 +26,10 @@ export {
   PageLimitError,
   PermissionDeniedError,
   RateLimitError,
+  ResponseTooLargeError,
   StreamInterruptedError,
   TimeoutError,
+  TooManyRedirectsError,
   UnprocessableEntityError,
 } from './errors/index.js';
 export type { components, operations, paths } from './generated/openapi.js';

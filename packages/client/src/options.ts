@@ -86,7 +86,30 @@ export interface ClientOptions {
    * @default real timers, Math.random and Date.now
    */
   retryTimers?: Partial<RetryTimers> | undefined;
+  /**
+   * The most bytes of one response body the client reads (a JSON answer, a page, an error), counted after any
+   * gzip, deflate or br is undone; a larger body is a `ResponseTooLargeError`, read no further and not retried.
+   * @default 33_554_432 (32 MiB)
+   */
+  maxResponseBytes?: number | undefined;
+  /**
+   * The most bytes of one event of an event stream (a streamed chat turn), and so of any one line of it; a
+   * larger event is a `ResponseTooLargeError` and the stream is closed.
+   * @default 8_388_608 (8 MiB)
+   */
+  maxEventBytes?: number | undefined;
 }
+
+/** How much of a response the client reads, in bytes. */
+export interface ResponseLimits {
+  /** One whole body. */
+  body: number;
+  /** One event of a stream, and so one line. */
+  event: number;
+}
+
+/** @see ClientOptions.maxResponseBytes, ClientOptions.maxEventBytes */
+export const DEFAULT_RESPONSE_LIMITS: ResponseLimits = { body: 32 * 2 ** 20, event: 8 * 2 ** 20 };
 
 /** Options after defaults are applied and checked. */
 export interface ResolvedClientOptions {
@@ -105,6 +128,7 @@ export interface ResolvedClientOptions {
   /** Undefined when there is none. */
   defaultQuery: Record<string, string> | undefined;
   retry: RetryPolicy;
+  limits: ResponseLimits;
   timers: RetryTimers;
   log: ClientLog;
   logLevel: LogLevel;
@@ -129,6 +153,8 @@ const KNOWN_OPTIONS = new Set<string>([
   'maxRetryWait',
   'retryBackoff',
   'retryTimers',
+  'maxResponseBytes',
+  'maxEventBytes',
 ] satisfies (keyof ClientOptions)[]);
 
 /** The longest delay a timer can hold (2³¹ − 1 ms, about 24.8 days); a longer one would fire at once. */
@@ -284,6 +310,8 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
   const [baseURL, baseUrl] = resolveBaseUrl(options.baseURL ?? options.baseUrl);
   checkRetryOptions(options);
   checkNumber('maxRetryWait', options.maxRetryWait, { min: 0, max: MAX_DELAY_MS });
+  checkNumber('maxResponseBytes', options.maxResponseBytes, { min: 1, integer: true });
+  checkNumber('maxEventBytes', options.maxEventBytes, { min: 1, integer: true });
   const backoff = options.retryBackoff;
   if (backoff) {
     checkNumber('retryBackoff.initialMs', backoff.initialMs ?? Number.NaN, { min: 0, max: MAX_DELAY_MS });
@@ -306,6 +334,10 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
       timeout: options.timeout ?? DEFAULT_RETRY_POLICY.timeout,
       maxRetryWait: options.maxRetryWait ?? DEFAULT_RETRY_POLICY.maxRetryWait,
       retryBackoff: backoff ?? DEFAULT_RETRY_POLICY.retryBackoff,
+    },
+    limits: {
+      body: options.maxResponseBytes ?? DEFAULT_RESPONSE_LIMITS.body,
+      event: options.maxEventBytes ?? DEFAULT_RESPONSE_LIMITS.event,
     },
     timers: { ...REAL_TIMERS, ...options.retryTimers },
     log: clientLog(logger, logLevel, secret),

@@ -2,6 +2,7 @@
 // returns one explicit result, the response with its body read as text. It is also the one boundary where the
 // key is scrubbed from what came back, so nothing built from a result can leak it.
 import { type LinkedController, linkedController } from './abort.js';
+import { readBodyText, unreadableAnswer } from './body-text.js';
 import {
   AbortedError,
   APIError,
@@ -12,8 +13,8 @@ import {
   TimeoutError,
 } from './errors/index.js';
 import { loggableHeaders } from './logging.js';
-import type { CallRetryOptions, ResolvedClientOptions } from './options.js';
-import { scrubHeaders, scrubText } from './redaction.js';
+import type { CallRetryOptions, ResolvedClientOptions, ResponseLimits } from './options.js';
+import { scrubBody, scrubHeaders } from './redaction.js';
 import { type AttemptOutcome, classifyFailure, requestedWait, retryDelay } from './retry-timing.js';
 
 /** One request, ready to send. */
@@ -59,6 +60,8 @@ export interface OpenedStream {
   link: LinkedController;
   /** The client's or call's timeout, for the reader to apply between chunks. */
   timeout: number;
+  /** How much of the body the reader may hold: one event, or (a body that is not a stream) all of it. */
+  limits: ResponseLimits;
   /** Scrubs the key from text read from the body (the same boundary as every other response's). */
   scrub: (text: string) => string;
 }
@@ -67,7 +70,7 @@ export interface OpenedStream {
 export interface Exchange {
   /** Status and headers (any header echoing the key is scrubbed); the body is already read into `text`. */
   response: Response;
-  /** The body as text, the key replaced with `[redacted]`. */
+  /** The body as text, the key replaced with `[redacted]` (also where JSON escapes spelled it). */
   text: string;
   /** How many attempts it took. */
   attempts: number;
@@ -167,7 +170,7 @@ export class Transport {
   }
 
   async #run(request: OutgoingRequest, call: CallOptions, stream: boolean): Promise<Exchange | OpenedStream> {
-    const { fetch, retry, timers, secret, defaultQuery, log } = this.#options;
+    const { fetch, retry, timers, secret, defaultQuery, log, limits } = this.#options;
     const fetchOptions = call.fetchOptions
       ? { ...this.#options.fetchOptions, ...call.fetchOptions }
       : this.#options.fetchOptions;
@@ -194,6 +197,7 @@ export class Transport {
       let failed: unknown;
       let exchange: Exchange | undefined;
       let handedOver = false;
+      let response: Response | undefined;
       const started = logId ? timers.now() : 0;
       const succeeded = (status: number) =>
         logId &&
@@ -213,13 +217,15 @@ export class Transport {
           body,
           signal: link.signal,
         };
-        const response = scrubHeaders(await fetch(url, init), secret);
+        response = scrubHeaders(await fetch(url, init), secret);
         if (stream && response.status < 400) {
           succeeded(response.status);
           handedOver = true;
-          return { response, attempts: attempt, link, timeout, scrub: (text) => scrubText(text, secret) };
+          const scrub = (text: string) => scrubBody(text, secret);
+          return { response, attempts: attempt, link, timeout, limits, scrub };
         }
-        exchange = { response, text: scrubText(await response.text(), secret), attempts: attempt };
+        const text = await readBodyText(response, { target, limit: limits.body, context });
+        exchange = { response, text: scrubBody(text, secret), attempts: attempt };
         if (response.status < 400) {
           succeeded(response.status);
           return exchange;
@@ -227,6 +233,9 @@ export class Transport {
         outcome = { response: exchange.response };
       } catch (error) {
         if (caller?.aborted) throw new AbortedError(target, caller.reason, context);
+        // An answer too large or unreadable, or a redirect loop: the same again on a retry, and not the network.
+        const answer = unreadableAnswer(error, target, response, context);
+        if (answer) throw answer;
         failed = error;
         outcome = { failure: classifyFailure(error, timedOut) };
       } finally {

@@ -177,15 +177,19 @@ describe('the chat page in Chromium', () => {
   });
 
   it('creates a session, and a prompt sent with Enter streams in token by token', async () => {
+    const shownBefore = await page.evaluate(() => document.getElementById('title')?.dataset.sessionId);
     const created = page.waitForResponse(
       (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/chat',
     );
     await page.getByRole('button', { name: 'New session' }).click();
-    const session = (await (await created).json()) as { session_id: string };
-    await page.waitForFunction(
-      (want) => document.getElementById('title')?.dataset.sessionId === want,
-      session.session_id,
-    );
+    expect((await created).status()).toBe(200);
+    // The new session's id as the page shows it (reading the response body back through the browser's devtools
+    // protocol can fail once the page has moved on, so the page itself is asked).
+    const shown = await page.waitForFunction((before) => {
+      const id = document.getElementById('title')?.dataset.sessionId;
+      return id && id !== before ? id : undefined;
+    }, shownBefore);
+    const session = { session_id: (await shown.jsonValue()) as string };
     expect((await rowIds())[0]).toBe(session.session_id);
     expect(await page.locator('#transcript .turn').count()).toBe(0);
 

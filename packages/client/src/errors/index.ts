@@ -2,12 +2,14 @@
 
 import type { APIError, InternalServerError, STATUS_ERRORS } from './api-error.js';
 import type { ClientConfigError, InvalidRequestError } from './base.js';
+import type { ResponseTooLargeError, TooManyRedirectsError } from './limits.js';
 import type { CursorLoopError, PageLimitError } from './listing.js';
 import type { AbortedError, ConnectionError, StreamInterruptedError, TimeoutError } from './network.js';
 import type { MalformedResponseError } from './response.js';
 
 export * from './api-error.js';
 export * from './base.js';
+export * from './limits.js';
 export * from './listing.js';
 export * from './network.js';
 // The official SDK's names for three of ours: the same classes, so `instanceof` written for the SDK holds.
@@ -32,4 +34,6 @@ export type ErrorKind = InstanceType<
   | typeof MalformedResponseError
   | typeof CursorLoopError
   | typeof PageLimitError
+  | typeof ResponseTooLargeError
+  | typeof TooManyRedirectsError
 >['kind'];

@@ -1,5 +1,6 @@
 // The paginator: one object per listing that owns its iteration state (the query every page repeats, the cursors
 // already used, the page cap, the listing's signal and prefetch) and turns a page fetcher into pages.
+
 import { eitherSignal } from '../abort.js';
 import {
   CursorLoopError,
@@ -10,6 +11,7 @@ import {
 } from '../errors/index.js';
 import type { RequestOverrides } from '../request-options.js';
 import type { CallOptions, Exchange } from '../transport.js';
+import { cursorFingerprint } from './cursor-fingerprint.js';
 import { Page, type PageSource } from './page.js';
 import { decodePageBody } from './page-body.js';
 
@@ -35,13 +37,13 @@ export interface ListingSettings {
 export class Paginator<Item, Body> implements PageSource<Item, Body> {
   readonly #fetch: PageFetcher;
   readonly #settings: ListingSettings;
-  /** Each cursor used by this listing, and the number of the page it fetched. */
+  /** A fingerprint of each cursor used by this listing, and the number of the page it fetched. */
   readonly #usedCursors = new Map<string, number>();
 
   constructor(fetch: PageFetcher, settings: ListingSettings) {
     this.#fetch = fetch;
     this.#settings = settings;
-    if (settings.start !== null) this.#usedCursors.set(settings.start, 1);
+    if (settings.start !== null) this.#usedCursors.set(cursorFingerprint(settings.start), 1);
   }
 
   /** The listing's first page. */
@@ -62,13 +64,14 @@ export class Paginator<Item, Body> implements PageSource<Item, Body> {
         new InvalidRequestError(`Page ${page.pageNumber} is the last page; check hasNextPage() first.`),
       );
     }
-    const firstUse = this.#usedCursors.get(next);
+    const seen = cursorFingerprint(next);
+    const firstUse = this.#usedCursors.get(seen);
     if (firstUse !== undefined && firstUse <= page.pageNumber) {
       return Promise.reject(new CursorLoopError(next, page.pageNumber, firstUse));
     }
     const { maxPages } = this.#settings;
     if (page.pageNumber + 1 > maxPages) return Promise.reject(new PageLimitError(maxPages, next));
-    this.#usedCursors.set(next, page.pageNumber + 1);
+    this.#usedCursors.set(seen, page.pageNumber + 1);
     return this.#page(next, page.pageNumber + 1, signal);
   }
 

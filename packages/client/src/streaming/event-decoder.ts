@@ -3,8 +3,9 @@
 // chunking, including a multi-byte character split between two chunks. Which events are known comes from the
 // operation's generated data (the discriminator of its event schema).
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import { MalformedResponseError, type RequestTarget } from '../errors/index.js';
+import { MalformedResponseError, type RequestTarget, ResponseTooLargeError } from '../errors/index.js';
 import type { ChatEvent } from '../generated/openapi.types.js';
+import { EventMeter } from './event-meter.js';
 
 /**
  * An event whose `type` the spec does not know (one the API added later), yielded rather than dropped: `event`
@@ -38,6 +39,8 @@ export class EventDecoder<E = unknown> {
   readonly #target: RequestTarget;
   readonly #response: Response;
   readonly #scrub: (text: string) => string;
+  readonly #meter: EventMeter;
+  readonly #maxEventBytes: number;
   #ready: (E | UnknownEvent)[] = [];
   /** Set when a `data:` field could not be decoded; the events before it are still handed out first. */
   problem: MalformedResponseError | undefined;
@@ -47,12 +50,16 @@ export class EventDecoder<E = unknown> {
   done = false;
   #ending = false;
 
-  /** `scrub` takes the key out of each `data:` field before anything reads it. */
+  /**
+   * `scrub` takes the key out of each `data:` field before anything reads it; an event (or line) of more than
+   * `maxEventBytes` is a ResponseTooLargeError, thrown before its bytes reach the parser.
+   */
   constructor(
     target: RequestTarget,
     response: Response,
     scrub: (text: string) => string,
     events: KnownEvents,
+    maxEventBytes: number,
   ) {
     // An event without the field is one of the known ones (the SDK's types make `type` optional).
     this.#known = new Set<unknown>([undefined, ...events.known]);
@@ -60,12 +67,36 @@ export class EventDecoder<E = unknown> {
     this.#target = target;
     this.#response = response;
     this.#scrub = scrub;
+    this.#meter = new EventMeter(maxEventBytes);
+    this.#maxEventBytes = maxEventBytes;
     this.#parser = createParser({ onEvent: (message) => this.#decode(message) });
   }
 
   /** The events completed by `chunk`, up to the first that cannot be decoded (see `problem`). */
   push(chunk: Uint8Array): (E | UnknownEvent)[] {
-    this.#parser.feed(this.#text.decode(chunk, { stream: true }));
+    if (!this.#meter.add(chunk)) {
+      const { status } = this.#response;
+      throw new ResponseTooLargeError({
+        target: this.#target,
+        status,
+        limit: this.#maxEventBytes,
+        reading: 'event',
+      });
+    }
+    try {
+      this.#parser.feed(this.#text.decode(chunk, { stream: true }));
+    } catch (error) {
+      // Text too long for the runtime to hold, with a limit set past what it can: said as such, never a bare error.
+      if (!(error instanceof RangeError)) throw error;
+      throw new MalformedResponseError(
+        this.#target,
+        this.#response,
+        `an event is too large for this runtime to hold (${error.message})`,
+        '',
+        {},
+        'event stream',
+      );
+    }
     return this.#take();
   }
 

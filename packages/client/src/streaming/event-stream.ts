@@ -3,6 +3,7 @@
 // request is never sent again. Loaded only when a stream is opened, so a program that never streams does not
 // carry it (or eventsource-parser).
 import type { LinkedController } from '../abort.js';
+import { readBodyText, unreadableAnswer } from '../body-text.js';
 import {
   AbortedError,
   InvalidRequestError,
@@ -38,6 +39,7 @@ export class EventStream<E = unknown> implements AsyncIterable<E | UnknownEvent>
   readonly #target: RequestTarget;
   readonly #link: LinkedController;
   readonly #timeout: number;
+  readonly #maxEventBytes: number;
   readonly #scrub: (text: string) => string;
   readonly #caller: AbortSignal | undefined;
   readonly #spec: EventStreamSpec;
@@ -55,6 +57,7 @@ export class EventStream<E = unknown> implements AsyncIterable<E | UnknownEvent>
     this.#target = target;
     this.#link = opened.link;
     this.#timeout = opened.timeout;
+    this.#maxEventBytes = opened.limits.event;
     this.#scrub = opened.scrub;
     this.#caller = caller;
     this.#spec = spec;
@@ -126,7 +129,13 @@ export class EventStream<E = unknown> implements AsyncIterable<E | UnknownEvent>
       finish = resolve;
     });
     const body = this.response.body;
-    const decoder = new EventDecoder<E>(this.#target, this.response, this.#scrub, this.#spec);
+    const decoder = new EventDecoder<E>(
+      this.#target,
+      this.response,
+      this.#scrub,
+      this.#spec,
+      this.#maxEventBytes,
+    );
     const reader = body?.getReader();
     let ended = false;
     try {
@@ -184,6 +193,8 @@ export class EventStream<E = unknown> implements AsyncIterable<E | UnknownEvent>
       );
     }
     if (this.#link.signal.aborted) return new AbortedError(this.#target, reason);
+    const answer = unreadableAnswer(error, this.#target, this.response);
+    if (answer) return answer;
     return new StreamInterruptedError(this.#target, events, 'the connection dropped', error);
   }
 }
@@ -196,7 +207,8 @@ export async function checkEventStream(target: RequestTarget, opened: OpenedStre
   const type = opened.response.headers.get('content-type') ?? '';
   if (/^text\/event-stream\b/i.test(type.trim())) return;
   try {
-    const text = opened.scrub(await opened.response.text());
+    const body = await readBodyText(opened.response, { target, limit: opened.limits.body });
+    const text = opened.scrub(body);
     const problem = `the content-type is ${type || 'missing'}, not text/event-stream`;
     throw new MalformedResponseError(target, opened.response, problem, text, {}, 'event stream');
   } finally {
