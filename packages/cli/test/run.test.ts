@@ -363,6 +363,36 @@ describe('API and network errors: exit 1, one clear line, and how to resume', ()
     expect(run.stderr).toContain('[redacted]');
   });
 
+  it('never prints the API key the server echoes spelled with JSON escapes, in an error or a session', async () => {
+    const escaped = [...KEY].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    const server = await serve((request, res) => {
+      if (request.path === '/api/v1/chat/ses-1') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          `{"session_id":"ses-1","last_updated_at":"2026-04-22T12:00:00Z","shared_access":"query","generated_title":"${escaped}","events":[]}`,
+        );
+        return;
+      }
+      res
+        .writeHead(401, { 'content-type': 'application/json' })
+        .end(`{"detail":"Invalid API key: ${escaped}"}`);
+    });
+
+    const refused = await cli(['sessions', 'list'], { env: serverEnv(server.url) });
+    const shown = await cli(['sessions', 'get', 'ses-1'], { env: serverEnv(server.url) });
+
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      'error: 401 Unauthorized from GET /api/v1/chat: Invalid API key: [redacted] (check LLAMA_CLOUD_API_KEY)\n',
+    );
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.stdout).generated_title).toBe('[redacted]');
+    for (const text of [refused.stdout, refused.stderr, shown.stdout, shown.stderr]) {
+      expect(text).not.toContain(KEY);
+      expect(text).not.toContain(escaped.slice(0, 12));
+    }
+  });
+
   it('keeps control characters in a server’s error detail from reaching the terminal', async () => {
     const server = await serve((_request, res) => sendJson(res, 401, { detail: 'bad\u001b[2Jkey\nline' }));
 
