@@ -3,18 +3,10 @@
 // nothing of Prism but its URL, and answers a token it cannot serve itself, with a 422 that says so.
 // It also streams what Prism cannot: a 2xx `text/event-stream` answer, which Prism sends whole, goes on to the
 // caller one event at a time, with a gap between events (see event-stream.ts).
-import {
-  Agent,
-  createServer,
-  request as forward,
-  type IncomingHttpHeaders,
-  type IncomingMessage,
-  type OutgoingHttpHeaders,
-  type ServerResponse,
-} from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { checkStreamGap, isEventStream, replayEvents, type StreamEnd, splitEvents } from './event-stream.js';
-import { once, type RunningServer } from './running-server.js';
+import type { RunningServer } from './running-server.js';
+import { answerJson, startFront } from './upstream-front.js';
 
 export interface PageTokenFrontOptions {
   /** The Prism mock to forward to, e.g. `http://127.0.0.1:4011`. */
@@ -69,68 +61,34 @@ export function unknownPageTokenBody(token: string, pageTokens: Iterable<string>
  * valid, so the answer stays inside the contract (the client raises its `UnprocessableEntityError` with the
  * message, and does not retry it), where serving page 1 again would make a client loop or list duplicates.
  */
-export async function startPageTokenFront(options: PageTokenFrontOptions): Promise<RunningServer> {
-  const upstream = new URL(options.upstream);
+export function startPageTokenFront(options: PageTokenFrontOptions): Promise<RunningServer> {
   const pageTokens = new Set(options.pageTokens);
   const gapMs = checkStreamGap(options.streamGapMs);
-  const agent = new Agent({ keepAlive: true });
-  const front = createServer((req, res) => {
-    const token = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('page_token');
-    const headers: Record<string, string | string[] | undefined> = { ...req.headers, host: upstream.host };
-    if (token && !headers.prefer) {
-      if (!pageTokens.has(token)) return json(res, 422, unknownPageTokenBody(token, pageTokens));
-      headers.prefer = `example=${token}`;
-    }
-    const upstreamRequest = forward(
-      {
-        agent,
-        host: upstream.hostname,
-        port: upstream.port || undefined,
-        method: req.method,
-        path: req.url,
-        headers,
-      },
-      (answer) => {
-        const status = answer.statusCode ?? 502;
-        if (status >= 200 && status < 300 && isEventStream(answer.headers['content-type'])) {
-          stream(req, answer, res, gapMs, options.onStreamEnd);
-          return;
+  return startFront(
+    options.upstream,
+    {
+      upstreamName: 'The Prism mock',
+      request(req, res, upstream) {
+        const token = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('page_token');
+        const headers: IncomingHttpHeaders = { ...req.headers, host: upstream.host };
+        if (token && !headers.prefer) {
+          if (!pageTokens.has(token)) {
+            answerJson(res, 422, unknownPageTokenBody(token, pageTokens));
+            return undefined;
+          }
+          headers.prefer = `example=${token}`;
         }
-        res.writeHead(status, answer.headers);
-        answer.pipe(res);
+        return headers;
       },
-    );
-    upstreamRequest.on('error', (error) => {
-      // Mid-body, the only honest signal is a broken connection; before it, a 502 that says why.
-      if (res.headersSent) res.destroy(error);
-      else json(res, 502, { detail: `The Prism mock behind this front did not answer: ${error.message}` });
-    });
-    // A caller that gives up frees the connection to Prism too.
-    res.on('close', () => {
-      if (!res.writableFinished) upstreamRequest.destroy();
-    });
-    req.pipe(upstreamRequest);
-  });
-  await new Promise<void>((resolve, reject) => {
-    front.once('error', reject);
-    front.listen(options.port ?? 0, '127.0.0.1', () => {
-      front.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = front.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    close: once(
-      () =>
-        new Promise<void>((resolve) => {
-          front.close(() => resolve());
-          front.closeAllConnections();
-          agent.destroy();
-        }),
-    ),
-  };
+      answer(req, answer, res) {
+        const status = answer.statusCode ?? 502;
+        if (status < 200 || status >= 300 || !isEventStream(answer.headers['content-type'])) return false;
+        stream(req, answer, res, gapMs, options.onStreamEnd);
+        return true;
+      },
+    },
+    options.port,
+  );
 }
 
 /** Reads the upstream's event stream whole, then replays it to the caller event by event. */
@@ -165,8 +123,4 @@ function streamHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
     ...kept
   } = headers;
   return { ...kept, 'cache-control': 'no-cache' };
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
