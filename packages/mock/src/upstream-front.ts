@@ -30,7 +30,9 @@ export function answerJson(res: ServerResponse, status: number, body: unknown): 
 /** Starts a front forwarding to `upstream` (e.g. `http://127.0.0.1:4011`) and resolves once it listens. */
 export async function startFront(upstream: string, stages: FrontStages, port = 0): Promise<RunningServer> {
   const target = new URL(upstream);
-  const agent = new Agent({ keepAlive: true });
+  // A connection of its own for each request: one kept alive and reused just as the server behind closes it as
+  // idle (its keep-alive timeout) is reset, which a loaded machine turns from rare into a 502 now and then.
+  const agent = new Agent({ keepAlive: false });
   const front = createServer((req, res) => {
     const headers = stages.request(req, res, target);
     if (!headers) return;
