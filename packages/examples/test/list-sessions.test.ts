@@ -33,4 +33,4 @@ it('prints each of 1,234 session ids exactly once, across 13 pages', async () =>
       (_, i) => `/api/v1/chat?page_token=${cursorAt((i + 1) * 100)} Bearer llx-docs-example`,
     ),
   ]);
-});
+}, 60_000); // a node process started and run to its end: seconds on a loaded machine, not vitest's 5 s default
