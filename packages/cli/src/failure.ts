@@ -70,8 +70,7 @@ export function failureLine(
 function connectionLine(error: ConnectionError, baseUrl: string | undefined): string {
   const url = parseUrl(baseUrl);
   const host = url ? printable(url.host) : 'the API';
-  const attempts = /\((\d+) attempts\)/.exec(error.message)?.[1];
-  const tried = attempts ? ` (${attempts} attempts)` : '';
+  const tried = error.attempts > 1 ? ` (${error.attempts} attempts)` : '';
   const inner = (error.cause as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
   const code = typeof inner?.code === 'string' ? inner.code : undefined;
   const reason = typeof inner?.message === 'string' ? inner.message : '';
@@ -98,8 +97,8 @@ function connectionLine(error: ConnectionError, baseUrl: string | undefined): st
   const what = code
     ? `${words[code] ?? 'the connection failed'} (${code})`
     : printable(reason || 'fetch failed');
-  const uncertain = / The request may have reached the server[^.]*\./.exec(error.message)?.[0] ?? '';
-  return `could not reach ${host}${tried}: ${what}.${printable(uncertain)} ${fix}`;
+  const uncertain = error.uncertain && error.uncertainOutcome ? ` ${printable(error.uncertainOutcome)}` : '';
+  return `could not reach ${host}${tried}: ${what}.${uncertain} ${fix}`;
 }
 
 function parseUrl(text: string | undefined): URL | undefined {

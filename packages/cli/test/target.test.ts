@@ -2,8 +2,10 @@
 // fetch, so nothing leaves this machine), LLAMA_CLOUD_BASE_URL a server of ours, --mock the built-in mock whatever
 // the environment says; and what a user reads when the network fails.
 import { stripVTControlCharacters } from 'node:util';
+import { ConnectionError } from '@llamacloud-chat/client';
 import { makeSessions, pagedSessions, sendJson, serve, startServer } from '@llamacloud-chat/test-support';
 import { describe, expect, it } from 'vitest';
+import { failureLine } from '../src/failure.js';
 import { capture, cli, ids, KEY, lines, serverEnv } from './harness.js';
 
 /** A fetch that answers like a one-page listing and records every URL and init it was given; sends nothing. */
@@ -144,6 +146,41 @@ describe('network failures against LLAMA_CLOUD_BASE_URL, in words', () => {
     expect(run.stderr).toBe(
       `error: could not reach 127.0.0.1:${gone.port} (2 attempts): nothing is listening there (connection refused) ` +
         '(ECONNREFUSED). Check the network and LLAMA_CLOUD_BASE_URL.\n',
+    );
+  });
+});
+
+describe('the facts of a failure come from the error, not its wording', () => {
+  it('a create whose connection is reset: sent once, and the line says it may have been created', async () => {
+    const server = await startServer((_request, res) => void res.socket?.destroy());
+
+    const run = await cli(['sessions', 'create', '--index', 'idx-1'], { env: serverEnv(server.url) });
+    await server.close();
+
+    expect(run.code).toBe(1);
+    expect(server.requests).toHaveLength(1);
+    // How the reset is worded depends on when it struck (ECONNRESET, or undici's UND_ERR_SOCKET); the rest does not.
+    const [line, ...rest] = lines(run.stderr);
+    expect(rest).toEqual([]);
+    expect(line).toMatch(
+      new RegExp(`^error: could not reach 127\\.0\\.0\\.1:${server.port}: the connection [^.]+\\. `),
+    );
+    expect(line).toContain(
+      ' The request may have reached the server, so the session may or may not have been created: list sessions ' +
+        'before creating it again. Check the network and LLAMA_CLOUD_BASE_URL.',
+    );
+    expect(line).not.toContain('attempts');
+  });
+
+  it('reads the attempt count and the uncertain outcome from fields (a message without them changes nothing)', () => {
+    const error = new ConnectionError(
+      { target: 'POST /api/v1/chat', attempts: 3, uncertainOutcome: 'It may exist now.' },
+      'worded without either fact',
+    );
+
+    expect(failureLine(error, { baseUrl: 'http://127.0.0.1:9' })).toBe(
+      'could not reach 127.0.0.1:9 (3 attempts): fetch failed. It may exist now. Check the network ' +
+        'and LLAMA_CLOUD_BASE_URL.',
     );
   });
 });

@@ -1,9 +1,10 @@
 // createSdk(): the SDK surface of any spec's generated operations (its `*.operations.ts` and `*.types.ts`), on a
-// client core of its own: one method per operation, run by the one entry point. `new LlamaCloud()` is this for the
+// client core of its own that knows those operations (every call, a listing's pages included, is checked against
+// them): one method per operation, run by the one entry point. `new LlamaCloud()` is this for the
 // workspace spec, plus the HTTP verbs and the SDK's extras.
 import { ClientCore } from './client-core.js';
 import type { Operation } from './operations/operation.js';
-import { type NoAliases, type Resources, resourcesOf } from './operations/resource.js';
+import { type NoAliases, operationsOf, type Resources, resourcesOf } from './operations/resource.js';
 import type { ClientOptions } from './options.js';
 
 /**
@@ -15,5 +16,5 @@ export function createSdk<Methods, Aliases = NoAliases>(
   options: ClientOptions = {},
   aliases?: Readonly<Record<string, readonly string[]>>,
 ): Resources<Methods, Aliases> {
-  return resourcesOf<Methods, Aliases>(new ClientCore(options), resources, aliases);
+  return resourcesOf<Methods, Aliases>(new ClientCore(options, operationsOf(resources)), resources, aliases);
 }

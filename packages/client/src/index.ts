@@ -2,7 +2,7 @@
 import { LlamaCloud } from './llama-cloud.js';
 
 export default LlamaCloud;
-export type { APIPromise } from './api-promise.js';
+export { APIPromise } from './api-promise.js';
 export { createClient, type LlamaCloudClient } from './create-client.js';
 export { createSdk } from './create-sdk.js';
 export {
@@ -11,6 +11,7 @@ export {
   APIConnectionTimeoutError,
   APIError,
   APIUserAbortError,
+  type AttemptFacts,
   AuthenticationError,
   BadRequestError,
   ClientConfigError,
@@ -55,9 +56,10 @@ export type {
   ListRequestOptions,
   RequestOptions,
 } from './request-options.js';
-export { ChatStream } from './streaming/chat-stream.js';
+// Types only: a program that never streams must not load the stream reader (see run-operation.ts).
+export type { ChatStream } from './streaming/chat-stream.js';
 export type { ChatStreamEvent, UnknownChatEvent, UnknownEvent } from './streaming/event-decoder.js';
-export { EventStream } from './streaming/event-stream.js';
+export type { EventStream } from './streaming/event-stream.js';
 export { ChatStreamPromise, EventStreamPromise } from './streaming/stream-promise.js';
 
 import type { ChatOperations } from './generated/openapi.types.js';

@@ -21,9 +21,13 @@ import {
 import { resourceAliases, resources } from './generated/openapi.operations.js';
 import type { ResourceOperations } from './generated/openapi.types.js';
 import type { Logger, LogLevel } from './logging.js';
-import { type Resources, resourcesOf } from './operations/resource.js';
+import type { Operation } from './operations/operation.js';
+import { operationsOf, type Resources, resourcesOf } from './operations/resource.js';
 import type { ClientOptions } from './options.js';
 import type { RequestOptions } from './request-options.js';
+
+/** The workspace spec's operations: the table `new LlamaCloud()` and `createClient()` hand their core. */
+export const workspaceOperations: readonly Operation[] = operationsOf(resources);
 
 /**
  * The spec's resources, generated: `client.chat` (the newest SDK's name) and, from the SDK map, `client.beta.chat`
@@ -40,7 +44,7 @@ export class LlamaCloud {
   readonly #core: ClientCore;
 
   constructor(options: ClientOptions = {}) {
-    this.#core = new ClientCore(options);
+    this.#core = new ClientCore(options, workspaceOperations);
     Object.assign(
       this,
       resourcesOf<ResourceOperations, typeof resourceAliases>(this.#core, resources, resourceAliases),
@@ -97,23 +101,23 @@ export class LlamaCloud {
   }
   /** `GET path`; resolves to the parsed body. */
   get<T = unknown>(path: string, options?: RequestOptions | null): APIPromise<T> {
-    return this.#core.call<T>({ method: 'get', path, ...options });
+    return this.request<T>({ method: 'get', path, ...options });
   }
   /** `POST path`, `options.body` sent as JSON; resolves to the parsed body. Not retried once it may have arrived. */
   post<T = unknown>(path: string, options?: RequestOptions | null): APIPromise<T> {
-    return this.#core.call<T>({ method: 'post', path, ...options });
+    return this.request<T>({ method: 'post', path, ...options });
   }
   /** `PUT path`; resolves to the parsed body. */
   put<T = unknown>(path: string, options?: RequestOptions | null): APIPromise<T> {
-    return this.#core.call<T>({ method: 'put', path, ...options });
+    return this.request<T>({ method: 'put', path, ...options });
   }
   /** `PATCH path`; resolves to the parsed body. Not retried once it may have arrived. */
   patch<T = unknown>(path: string, options?: RequestOptions | null): APIPromise<T> {
-    return this.#core.call<T>({ method: 'patch', path, ...options });
+    return this.request<T>({ method: 'patch', path, ...options });
   }
   /** `DELETE path`; resolves to the parsed body (null for a 204). */
   delete<T = unknown>(path: string, options?: RequestOptions | null): APIPromise<T> {
-    return this.#core.call<T>({ method: 'delete', path, ...options });
+    return this.request<T>({ method: 'delete', path, ...options });
   }
 
   /** The class itself, as the SDK has it (`LlamaCloud.LlamaCloud`). */

@@ -2,7 +2,7 @@
 // function, so every method and HTTP verb accepts the same fields, refuses the same mistakes before sending, and
 // hands the transport the same shape.
 import { ClientConfigError } from './errors/index.js';
-import { checkBaseUrl, checkRetryOptions } from './options.js';
+import { checkBaseUrl, checkRetryOptions } from './resolve-options.js';
 
 /** An HTTP method, in the SDK's spelling; any case is accepted. */
 export type HTTPMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';

@@ -6,37 +6,17 @@ import { readBodyText, unreadableAnswer } from './body-text.js';
 import {
   AbortedError,
   APIError,
+  type AttemptFacts,
   ConnectionError,
   type ListingContext,
   type LlamaCloudError,
-  type RequestTarget,
   TimeoutError,
 } from './errors/index.js';
 import { loggableHeaders } from './logging.js';
 import type { CallRetryOptions, ResolvedClientOptions, ResponseLimits } from './options.js';
 import { scrubBody, scrubHeaders } from './redaction.js';
+import type { OutgoingRequest } from './request/outgoing.js';
 import { type AttemptOutcome, classifyFailure, requestedWait, retryDelay } from './retry-timing.js';
-
-/** One request, ready to send. */
-export interface OutgoingRequest {
-  method: string;
-  /** Absolute URL, query included. */
-  url: string;
-  /** `GET /api/v1/chat`, for messages. */
-  target: RequestTarget;
-  /** Lower-case names, over the client's; a null value removes a header the client would send. */
-  headers?: Record<string, string | null> | undefined;
-  body?: string | undefined;
-  /** False for a request that must not be sent twice; see `retryDelay`. @default true */
-  idempotent?: boolean | undefined;
-  /**
-   * For a request that must not be sent twice: what a caller should know when it may have reached the server
-   * but no answer came (a timeout, a reset), e.g. "The session may or may not have been created".
-   */
-  uncertainOutcome?: string | undefined;
-  /** False for a request never to be sent again once any answer came (a streamed chat turn). @default true */
-  retryAnswered?: boolean | undefined;
-}
 
 /** Per-call options, the documented way a call's settings reach the transport. */
 export interface CallOptions extends CallRetryOptions {
@@ -77,23 +57,15 @@ export interface Exchange {
 }
 
 /** The error for a fetch that produced no response. */
-export function networkError(
-  target: RequestTarget,
+function networkError(
   error: unknown,
-  facts: {
-    timedOut: boolean;
-    timeout?: number | undefined;
-    attempts?: number;
-    context?: ListingContext | undefined;
-    /** Said when the request may have reached the server; see `OutgoingRequest.uncertainOutcome`. */
-    uncertain?: string | undefined;
-  },
+  timedOut: boolean,
+  timeoutMs: number,
+  facts: AttemptFacts,
 ): LlamaCloudError {
-  const { attempts = 1, context = {}, uncertain } = facts;
-  if (facts.timedOut) {
-    return new TimeoutError(target, facts.timeout, attempts, { ...context, cause: error }, uncertain);
-  }
-  return new ConnectionError(target, error, attempts, context, uncertain);
+  return timedOut
+    ? new TimeoutError({ ...facts, cause: error, timeoutMs })
+    : new ConnectionError({ ...facts, cause: error });
 }
 
 /** JSON when the text parses, else the text itself. */
@@ -152,20 +124,20 @@ export class Transport {
   }
 
   /**
-   * Sends `request`, retrying per the policy. Resolves with the last response whatever its status; throws a
-   * `ConnectionError`, `TimeoutError` or `AbortedError` when no response came.
+   * Sends `request`, retrying per the policy, and reads the answer as `mode` says: `answer` resolves with the
+   * last response whatever its status (its body read); `ok` throws a non-2xx as the `APIError` that names it;
+   * `stream` also throws a non-2xx, and hands a 2xx over with its body unread (the caller must `link.release()`
+   * when done). Throws a `ConnectionError`, `TimeoutError` or `AbortedError` when no response came.
    */
-  async send(request: OutgoingRequest, call: CallOptions = {}): Promise<Exchange> {
-    return (await this.#run(request, call, false)) as Exchange;
-  }
-
-  /**
-   * Sends `request` and, on a 2xx, hands over the response with its body unread (for a stream); any other
-   * status is read and thrown as the `APIError` that names it. The caller must `link.release()` when done.
-   */
-  async open(request: OutgoingRequest, call: CallOptions = {}): Promise<OpenedStream> {
-    const result = await this.#run(request, call, true);
-    if ('link' in result) return result;
+  run(request: OutgoingRequest, call: CallOptions, mode: 'stream'): Promise<OpenedStream>;
+  run(request: OutgoingRequest, call: CallOptions, mode: 'answer' | 'ok'): Promise<Exchange>;
+  async run(
+    request: OutgoingRequest,
+    call: CallOptions,
+    mode: 'answer' | 'ok' | 'stream',
+  ): Promise<Exchange | OpenedStream> {
+    const result = await this.#run(request, call, mode === 'stream');
+    if ('link' in result || mode === 'answer' || result.response.ok) return result;
     throw this.#apiError(request, result, call);
   }
 
@@ -182,9 +154,18 @@ export class Transport {
     const caller = call.signal;
     const [firstHeaders, countRetries] = this.#headersOf(request);
     // Not an API request id: a tag that ties together the log lines of one request and its retries.
+    /** An error's facts after `attempts`; `mayHaveArrived` false when the last attempt surely never left. */
+    const facts = (attempts: number, cause: unknown, mayHaveArrived = true): AttemptFacts => ({
+      ...context,
+      target,
+      attempts,
+      cause,
+      uncertainOutcome: !request.idempotent && mayHaveArrived ? request.uncertainOutcome : undefined,
+    });
     const logId = log.enabled('info') ? `log_${Math.floor(timers.random() * 2 ** 24).toString(16)}` : '';
     for (let attempt = 1; ; attempt++) {
-      if (caller?.aborted) throw new AbortedError(target, caller.reason, context);
+      // Before attempt n is sent: attempt n - 1 (if any) is the last that may have arrived.
+      if (caller?.aborted) throw new AbortedError(facts(attempt - 1, caller.reason, attempt > 1));
       const headers =
         attempt > 1 && countRetries ? { ...firstHeaders, [RETRY_COUNT]: String(attempt - 1) } : firstHeaders;
       const link = linkedController(caller);
@@ -232,7 +213,7 @@ export class Transport {
         }
         outcome = { response: exchange.response };
       } catch (error) {
-        if (caller?.aborted) throw new AbortedError(target, caller.reason, context);
+        if (caller?.aborted) throw new AbortedError(facts(attempt, caller.reason));
         // An answer too large or unreadable, or a redirect loop: the same again on a retry, and not the network.
         const answer = unreadableAnswer(error, target, response, context);
         if (answer) throw answer;
@@ -247,7 +228,7 @@ export class Transport {
         policy,
         random: timers.random(),
         now: timers.now(),
-        idempotent: request.idempotent ?? true,
+        idempotent: request.idempotent,
         retryAnswered: request.retryAnswered,
       });
       if (logId) {
@@ -260,40 +241,29 @@ export class Transport {
       }
       if (wait === undefined) {
         if (exchange) return exchange;
-        const failure = outcome.failure;
-        const uncertain =
-          request.idempotent === false && !failure?.notSent ? request.uncertainOutcome : undefined;
-        throw networkError(target, failed, { timedOut, timeout, attempts: attempt, context, uncertain });
+        throw networkError(failed, timedOut, timeout, facts(attempt, failed, !outcome.failure?.notSent));
       }
       try {
         await timers.sleep(wait, caller);
       } catch {
-        throw new AbortedError(target, caller?.reason, context);
+        throw new AbortedError(facts(attempt, caller?.reason, !outcome.failure?.notSent));
       }
     }
   }
 
-  /** The `APIError` subclass that names a non-2xx exchange's status. */
+  /** The `APIError` subclass that names a non-2xx exchange's status: the one place an APIError is built. */
   #apiError(request: OutgoingRequest, exchange: Exchange, call: CallOptions): APIError {
     const { response } = exchange;
-    return APIError.generate(
-      {
-        target: request.target,
-        status: response.status,
-        statusText: response.statusText,
-        body: parseBody(exchange.text),
-        headers: response.headers,
-        attempts: exchange.attempts,
-      },
-      requestedWait(response.headers, this.#options.timers.now()),
-      call.context,
-    );
-  }
-
-  /** Like `send`, but a non-2xx status is thrown as the `APIError` subclass that names it. */
-  async request(request: OutgoingRequest, call: CallOptions = {}): Promise<Exchange> {
-    const exchange = await this.send(request, call);
-    if (exchange.response.ok) return exchange;
-    throw this.#apiError(request, exchange, call);
+    return APIError.generate({
+      ...call.context,
+      target: request.target,
+      status: response.status,
+      statusText: response.statusText,
+      body: parseBody(exchange.text),
+      headers: response.headers,
+      attempts: exchange.attempts,
+      retryAfterMs: requestedWait(response.headers, this.#options.timers.now()),
+      uncertainOutcome: request.idempotent ? undefined : request.uncertainOutcome,
+    });
   }
 }

@@ -5,6 +5,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import LlamaCloud, {
   type ChatListPage,
   type ChatListResponse,
+  createClient,
   type Page,
   type PagePromise,
   type PaginatedPath,
@@ -12,6 +13,7 @@ import LlamaCloud, {
   type paths,
 } from '../src/index.js';
 import type { components, paths as projectPaths } from './generated/projects.js';
+import { operationList } from './generated/projects.operations.js';
 
 type Project = components['schemas']['Project'];
 
@@ -20,7 +22,12 @@ describe('types inferred from the path', () => {
     expectTypeOf<PaginatedPath<projectPaths>>().toEqualTypeOf<'/api/v1/projects'>();
     expectTypeOf<PaginatedPath<paths>>().toEqualTypeOf<'/api/v1/chat'>();
 
-    const client = createFetchClient<projectPaths>({ baseUrl: 'http://127.0.0.1:9' });
+    const client = createClient<projectPaths>(
+      { apiKey: 'llx-types', baseURL: 'http://127.0.0.1:9' },
+      operationList,
+    );
+    // @ts-expect-error: a plain openapi-fetch client does not send through this client's core
+    paginate(createFetchClient<projectPaths>({ baseUrl: 'http://127.0.0.1:9' }), '/api/v1/projects');
     // @ts-expect-error: a single-object GET is not paginated
     paginate(client, '/api/v1/projects/{project_id}');
     // @ts-expect-error: `offset` pagination has no page_token
@@ -31,7 +38,10 @@ describe('types inferred from the path', () => {
 
   // Type-level only: nothing here is awaited or iterated, so no request is sent.
   it('gives items, pages and collect() the item type of the path', () => {
-    const client = createFetchClient<projectPaths>({ baseUrl: 'http://127.0.0.1:9' });
+    const client = createClient<projectPaths>(
+      { apiKey: 'llx-types', baseURL: 'http://127.0.0.1:9' },
+      operationList,
+    );
     const listing = paginate(client, '/api/v1/projects');
 
     expectTypeOf<ReturnType<typeof listing.items>>().toEqualTypeOf<AsyncIterableIterator<Project>>();

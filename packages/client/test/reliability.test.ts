@@ -23,7 +23,7 @@ import LlamaCloud, {
   type RetryTimers,
   TimeoutError,
 } from '../src/index.js';
-import { resolveClientOptions } from '../src/options.js';
+import { resolveClientOptions } from '../src/resolve-options.js';
 import { Transport } from '../src/transport.js';
 
 const KEY = 'llx-reliability-test';
@@ -443,7 +443,7 @@ describe('the transport', () => {
     target: 'POST /api/v1/chat' as const,
     headers: { 'content-type': 'application/json' },
     body: '{"a":1}',
-    idempotent,
+    idempotent: idempotent ?? true,
   });
 
   it('sends a request body again on every attempt', async () => {
@@ -452,7 +452,11 @@ describe('the transport', () => {
       res.writeHead(answered++ < 2 ? 503 : 200, { 'retry-after-ms': '0' }).end();
     });
 
-    const { response, attempts } = await transportWith(recordingTimers().retryTimers).send(post(server));
+    const { response, attempts } = await transportWith(recordingTimers().retryTimers).run(
+      post(server),
+      {},
+      'answer',
+    );
 
     expect([response.status, attempts]).toEqual([200, 3]);
     expect(server.requests.map((r) => [r.method, r.body, r.headers.authorization])).toEqual(
@@ -469,8 +473,8 @@ describe('the transport', () => {
     const { waits, retryTimers } = recordingTimers();
     const transport = transportWith(retryTimers);
 
-    const refused = (await transport.send(post(plain, false))).response.status;
-    const accepted = (await transport.send(post(withRetryAfter, false))).response.status;
+    const refused = (await transport.run(post(plain, false), {}, 'answer')).response.status;
+    const accepted = (await transport.run(post(withRetryAfter, false), {}, 'answer')).response.status;
 
     expect([refused, plain.requests.length]).toEqual([503, 1]);
     expect([accepted, withRetryAfter.requests.length]).toEqual([201, 2]);
@@ -483,7 +487,7 @@ describe('the transport', () => {
     const { waits, retryTimers } = recordingTimers();
 
     const error = await transportWith(retryTimers)
-      .send(post(server, false))
+      .run(post(server, false), {}, 'answer')
       .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ConnectionError);

@@ -302,7 +302,7 @@ describe('error classes under the SDK’s names', () => {
       TimeoutError,
       AbortedError,
     ]);
-    const timeout = new TimeoutError('GET /api/v1/chat', 10);
+    const timeout = new TimeoutError({ target: 'GET /api/v1/chat', timeoutMs: 10 });
     expect(timeout).toBeInstanceOf(LlamaCloud.APIConnectionError);
     expect(timeout).toBeInstanceOf(LlamaCloud.APIConnectionTimeoutError);
     expect(timeout.kind).toBe('timeout');

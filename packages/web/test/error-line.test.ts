@@ -24,7 +24,7 @@ describe('errorLine', () => {
   it('says a session is gone on a 404', () => {
     expect(
       errorLine(
-        new NotFoundError(source(404, { detail: 'Chat session ses-gone not found' }), undefined),
+        new NotFoundError(source(404, { detail: 'Chat session ses-gone not found' })),
         'open the session',
       ),
     ).toBe(
@@ -33,28 +33,28 @@ describe('errorLine', () => {
   });
 
   it('says a turn was cut off', () => {
-    const error = new StreamInterruptedError(
-      'POST /api/v1/chat/s/messages/stream',
-      3,
-      'the server closed the stream before the turn ended',
-    );
+    const error = new StreamInterruptedError({
+      target: 'POST /api/v1/chat/s/messages/stream',
+      eventsReceived: 3,
+      reason: 'the server closed the stream before the turn ended',
+    });
     expect(errorLine(error, 'send the prompt')).toBe(
       'The answer was cut off: the connection closed before the turn ended. Send the prompt again to retry.',
     );
   });
 
   it('says the API is not answering on a 502 or 504 from the relay', () => {
-    const error = new InternalServerError(
-      source(502, { detail: 'The chat API could not be reached. …' }),
-      undefined,
-    );
+    const error = new InternalServerError(source(502, { detail: 'The chat API could not be reached. …' }));
     expect(errorLine(error, 'list the sessions')).toBe(
       'Could not list the sessions: the chat API is not answering (502). Try again in a moment.',
     );
   });
 
   it("says the page's own server is down when nothing answers", () => {
-    const error = new ConnectionError('GET /api/v1/chat', new TypeError('Failed to fetch'));
+    const error = new ConnectionError({
+      target: 'GET /api/v1/chat',
+      cause: new TypeError('Failed to fetch'),
+    });
     expect(errorLine(error, 'list the sessions')).toBe(
       "Could not list the sessions: the page's server is not reachable. Is it still running? Start it again and reload.",
     );
@@ -62,23 +62,20 @@ describe('errorLine', () => {
 
   it("names the server's key, not the page, on a 401", () => {
     expect(
-      errorLine(
-        new AuthenticationError(source(401, { detail: 'Invalid API key' }), undefined),
-        'list the sessions',
-      ),
+      errorLine(new AuthenticationError(source(401, { detail: 'Invalid API key' })), 'list the sessions'),
     ).toContain("the API refused the server's key (401). Check LLAMA_CLOUD_API_KEY where the relay runs.");
   });
 
   it("quotes the server's detail for other statuses, and a stop is just Stopped.", () => {
+    expect(errorLine(new APIError(source(418, { detail: 'I am a teapot' })), 'create a session')).toBe(
+      'Could not create a session: the server answered 418 (I am a teapot).',
+    );
     expect(
-      errorLine(new APIError(source(418, { detail: 'I am a teapot' }), undefined), 'create a session'),
-    ).toBe('Could not create a session: the server answered 418 (I am a teapot).');
-    expect(errorLine(new AbortedError('POST /api/v1/chat/s/messages/stream'), 'send the prompt')).toBe(
-      'Stopped.',
-    );
-    expect(errorLine(new TimeoutError('GET /api/v1/chat', 60_000), 'list the sessions')).toBe(
-      'Could not list the sessions: the server took too long to answer.',
-    );
+      errorLine(new AbortedError({ target: 'POST /api/v1/chat/s/messages/stream' }), 'send the prompt'),
+    ).toBe('Stopped.');
+    expect(
+      errorLine(new TimeoutError({ target: 'GET /api/v1/chat', timeoutMs: 60_000 }), 'list the sessions'),
+    ).toBe('Could not list the sessions: the server took too long to answer.');
   });
 
   it('keeps only the first line of anything else', () => {

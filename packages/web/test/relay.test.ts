@@ -101,7 +101,7 @@ describe('the relay', () => {
   });
 
   it('answers 504 when the API took too long', async () => {
-    const answer = errorResponse(new TimeoutError('GET /api/v1/chat', 60_000));
+    const answer = errorResponse(new TimeoutError({ target: 'GET /api/v1/chat', timeoutMs: 60_000 }));
     expect(answer.status).toBe(504);
     expect(((await answer.json()) as { detail: string }).detail).toMatch(
       /^The chat API did not answer in time\. /,

@@ -1,21 +1,27 @@
 // Errors for a non-2xx response: APIError and one subclass per status it names, built from explicit arguments.
 // Bodies and headers reach these constructors already redacted (see redaction.ts).
-import { type ListingContext, LlamaCloudError, type RequestTarget } from './base.js';
 import { describeBody, reasonPhrase } from './details.js';
+import { AttemptError, type AttemptFacts } from './network.js';
 
 /** What an API error is built from: the status line, the decoded body, the headers and the attempts made. */
-export interface APIErrorSource {
-  target: RequestTarget;
+export interface APIErrorSource extends AttemptFacts {
   status: number;
   statusText?: string | undefined;
   /** JSON when the body parses (a 422's `{ detail: [...] }`), else the text. */
   body: unknown;
   headers: Headers;
-  attempts: number;
+  /** The wait the server asked for (`retry-after-ms` or `Retry-After`), in ms, when it asked. */
+  retryAfterMs?: number | undefined;
 }
 
-/** The server answered with a non-2xx status. Subclasses name the common statuses. */
-export class APIError extends LlamaCloudError {
+/** A status that answers a request which may still have taken effect: the server failed or gave up midway. */
+const midwayStatus = (status: number) => status >= 500 || status === 408;
+
+/**
+ * The server answered with a non-2xx status. Subclasses name the common statuses. `uncertain` is set when a
+ * request that must not be sent twice got a 5xx or 408: the server may have done the work before failing.
+ */
+export class APIError extends AttemptError {
   readonly kind: 'api' | StatusErrorKind = 'api';
   /** The HTTP status. */
   readonly status: number;
@@ -27,11 +33,11 @@ export class APIError extends LlamaCloudError {
   readonly requestId: string | undefined;
   /** The wait the server asked for (`retry-after-ms` or `Retry-After`), in ms, when it asked. */
   readonly retryAfterMs: number | undefined;
-  /** How many attempts were made, retries included. */
-  readonly attempts: number;
 
-  constructor(source: APIErrorSource, retryAfterMs: number | undefined, context: ListingContext = {}) {
-    const { target, status, headers, attempts, body } = source;
+  constructor(source: APIErrorSource) {
+    const { target, status, headers, body, retryAfterMs } = source;
+    const attempts = source.attempts ?? 1;
+    const uncertainOutcome = midwayStatus(status) ? source.uncertainOutcome : undefined;
     const requestId =
       headers.get('x-request-id') ??
       headers.get('request-id') ??
@@ -45,27 +51,23 @@ export class APIError extends LlamaCloudError {
     ].filter(Boolean);
     super(
       `${status} ${source.statusText || reasonPhrase(status)} from ${target}${detail ? `: ${detail}` : ''}` +
-        (notes.length ? ` (${notes.join('; ')})` : ''),
-      context,
+        (notes.length ? ` (${notes.join('; ')})` : '') +
+        (uncertainOutcome ? `. ${uncertainOutcome}` : ''),
+      { ...source, uncertainOutcome },
     );
     this.status = status;
     this.body = body;
     this.headers = headers;
     this.requestId = requestId;
     this.retryAfterMs = retryAfterMs;
-    this.attempts = attempts;
   }
 
   /** The error for a non-2xx response, of the subclass that names its status. */
-  static generate(
-    source: APIErrorSource,
-    retryAfterMs: number | undefined,
-    context?: ListingContext,
-  ): APIError {
+  static generate(source: APIErrorSource): APIError {
     const ErrorClass =
       STATUS_ERRORS[source.status as keyof typeof STATUS_ERRORS] ??
       (source.status >= 500 ? InternalServerError : APIError);
-    return new ErrorClass(source, retryAfterMs, context);
+    return new ErrorClass(source);
   }
 }
 

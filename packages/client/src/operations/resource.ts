@@ -69,6 +69,13 @@ export type Resources<Methods, Aliases = NoAliases> = {
   readonly [K in keyof Methods]: Resource<Methods[K]>;
 } & ([keyof Aliases] extends [never] ? unknown : AliasTree<Aliases, Methods>);
 
+/** Every operation of a spec's resources: the table a client's core looks requests up in. */
+export function operationsOf(
+  resources: Readonly<Record<string, Readonly<Record<string, Operation>>>>,
+): Operation[] {
+  return Object.values(resources).flatMap((operations) => Object.values(operations));
+}
+
 /** The resources of `resources` on `core`, each also under its aliases (`beta.chat` is the same object as `chat`). */
 export function resourcesOf<Methods, Aliases = NoAliases>(
   core: ClientCore,

@@ -2,12 +2,10 @@
 // whose 200 body is `{ items, next_page_token }`. The item type follows from the path.
 import type { Client } from 'openapi-fetch';
 import { type ClientCore, CORE } from '../client-core.js';
-import { AbortedError, APIError, ClientConfigError, type RequestTarget } from '../errors/index.js';
-import { type ListRequestOptions, resolveRequestOptions } from '../request-options.js';
-import { requestedWait } from '../retry-timing.js';
-import { networkError } from '../transport.js';
-import { PagePromise } from './page-promise.js';
-import { type PageFetcher, Paginator } from './paginator.js';
+import { ClientConfigError } from '../errors/index.js';
+import type { ListRequestOptions } from '../request-options.js';
+import type { PagePromise } from './page-promise.js';
+import { startListing } from './start-listing.js';
 
 type GetOperation<Paths, P extends keyof Paths> = Paths[P] extends { get: infer Op } ? Op : never;
 type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
@@ -37,96 +35,30 @@ export type PageItem<Paths, P extends keyof Paths> =
 /** Per-listing options: a call's request options (applied to every page), plus `maxPages` and `prefetch`. */
 export type PaginateOptions = ListRequestOptions;
 
-/** The default {@link PaginateOptions.maxPages}. */
-export const DEFAULT_MAX_PAGES = 10_000;
-
-/** Pages of `path` through a client's own transport: no Request object is built for openapi-fetch to copy. */
-export function coreFetcher(core: ClientCore, path: string): PageFetcher {
-  return (query, call) =>
-    core.transport.request(core.request('GET', path, { query }, call.context, call.overrides), call);
-}
-
-/** The part of any openapi-fetch client pagination uses, with the path left generic. */
-interface UntypedGet {
-  GET(
-    path: string,
-    init: { params: { query: Record<string, unknown> }; parseAs: 'text'; signal?: AbortSignal | undefined },
-  ): Promise<{ data?: string; error?: unknown; response: Response }>;
-}
-
-/** Pages of `path` through any openapi-fetch client (one with its own fetch and middleware). */
-function clientFetcher(client: UntypedGet, path: string, target: RequestTarget): PageFetcher {
-  return async (query, { signal, context, overrides }) => {
-    if (overrides) {
-      throw new ClientConfigError(
-        `Request options that change the request (method, path, query, body, headers, idempotencyKey, ` +
-          `defaultBaseURL) apply only to a client made by this package; this one sends ${target} as it is.`,
-      );
-    }
-    let result: Awaited<ReturnType<UntypedGet['GET']>>;
-    try {
-      result = await client.GET(path, { params: { query }, parseAs: 'text', signal });
-    } catch (error) {
-      if (signal?.aborted) throw new AbortedError(target, signal.reason, context);
-      const timedOut = (error as { name?: unknown })?.name === 'TimeoutError';
-      throw networkError(target, error, { timedOut, context });
-    }
-    const { response } = result;
-    if (!response.ok) {
-      const { status, statusText, headers } = response;
-      const source = { target, status, statusText, body: result.error, headers, attempts: 1 };
-      throw APIError.generate(source, requestedWait(headers, Date.now()), context);
-    }
-    return { response, text: result.data ?? '', attempts: 1 };
-  };
-}
-
-/** Starts a listing of `target` whose pages `fetch` gets, after checking the options. */
-export function startListing<Item, Body>(
-  fetch: PageFetcher,
-  target: RequestTarget,
-  query: Record<string, unknown> | null | undefined,
-  options?: PaginateOptions | null,
-): PagePromise<Item, Body> {
-  const {
-    call,
-    overrides,
-    maxPages = DEFAULT_MAX_PAGES,
-    prefetch,
-  } = resolveRequestOptions(options, 'listing');
-  // A call's `query` replaces the listing's params, as every other field of its options replaces the operation's.
-  const base = overrides?.hasQuery ? (overrides.query as Record<string, unknown> | null | undefined) : query;
-  const { page_token, ...rest } = base ?? {};
-  const start = typeof page_token === 'string' && page_token !== '' ? page_token : null;
-  // The paginator adds page_token to each page's query itself.
-  const pageOverrides = overrides && { ...overrides, hasQuery: false, query: undefined };
-  const paginator = new Paginator<Item, Body>(fetch, {
-    target,
-    query: rest,
-    start,
-    maxPages,
-    prefetch,
-    call: { ...call, overrides: pageOverrides },
-  });
-  return new PagePromise(paginator);
-}
+export { DEFAULT_MAX_PAGES } from './start-listing.js';
 
 /**
- * Lists a cursor-paginated operation of any generated `paths`: the item type follows from the path.
- * Every page repeats `query` and adds `page_token`; iteration stops at a null, empty or missing
- * `next_page_token`.
+ * Lists a cursor-paginated operation of a client made by `createClient()` (for any generated `paths`: pass the
+ * spec's `operationList` too): the item type follows from the path. Every page is built and sent as every other
+ * call of that client is (checks, retries, redaction). Every page repeats `query` and adds `page_token`;
+ * iteration stops at a null, empty or missing `next_page_token`. A plain openapi-fetch client is refused.
  */
 export function paginate<Paths extends {}, P extends PaginatedPath<Paths>>(
   // biome-ignore lint/suspicious/noExplicitAny: any media type; pagination reads JSON itself.
-  client: Client<Paths, any>,
+  client: Client<Paths, any> & { readonly [CORE]: unknown },
   path: P,
   query?: PageQuery<Paths, P> | null,
   options?: PaginateOptions,
 ): PagePromise<PageItem<Paths, P>, PageBody<Paths, P>> {
-  const target = `GET ${String(path)}` as RequestTarget;
   const core = (client as { [CORE]?: ClientCore })[CORE];
-  const fetch = core
-    ? coreFetcher(core, String(path))
-    : clientFetcher(client as unknown as UntypedGet, String(path), target);
-  return startListing(fetch, target, query as Record<string, unknown> | null | undefined, options);
+  if (!core) {
+    throw new ClientConfigError(
+      'paginate() pages a client made by createClient(), which sends every page through its retries, checks ' +
+        'and redaction. For another spec, pass its paths and operations: createClient<paths>(options, operationList).',
+    );
+  }
+  const template = String(path);
+  const operation = core.operations.find('GET', template);
+  const spec = { method: 'GET', path: template, query: query as Record<string, unknown> | null, operation };
+  return startListing(core, spec, options);
 }

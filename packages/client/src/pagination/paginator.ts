@@ -2,46 +2,41 @@
 // already used, the page cap, the listing's signal and prefetch) and turns a page fetcher into pages.
 
 import { eitherSignal } from '../abort.js';
+import type { ClientCore } from '../client-core.js';
 import {
   CursorLoopError,
   InvalidRequestError,
   type ListingContext,
   PageLimitError,
-  type RequestTarget,
 } from '../errors/index.js';
-import type { RequestOverrides } from '../request-options.js';
-import type { CallOptions, Exchange } from '../transport.js';
+import type { RequestSpec } from '../request/outgoing.js';
+import type { RequestOverrides, TransportCall } from '../request-options.js';
 import { cursorFingerprint } from './cursor-fingerprint.js';
 import { Page, type PageSource } from './page.js';
 import { decodePageBody } from './page-body.js';
 
-/** How one page is sent: the transport's call options, and what the call's request options replace. */
-export type PageCall = CallOptions & { overrides?: RequestOverrides | undefined };
-
-/** Fetches one page: the listing's query (with `page_token` set when there is a cursor), sent with `call`. */
-export type PageFetcher = (query: Record<string, unknown>, call: PageCall) => Promise<Exchange>;
-
 /** A listing's settings, checked. */
 export interface ListingSettings {
-  target: RequestTarget;
-  /** The query every page repeats; `page_token` removed. */
-  query: Record<string, unknown>;
+  /** The first page's request, `page_token` removed from its query: every page repeats it. */
+  request: RequestSpec;
   /** The cursor of the first page, or null. */
   start: string | null;
   maxPages: number;
   prefetch: boolean;
-  /** The retry overrides, signal, fetch options and request overrides sent with every page's request. */
-  call: Omit<PageCall, 'context'>;
+  /** The retry overrides, signal and fetch options sent with every page's request. */
+  call: TransportCall;
+  /** What the call's request options replace in every page's request. */
+  overrides: RequestOverrides | undefined;
 }
 
 export class Paginator<Item, Body> implements PageSource<Item, Body> {
-  readonly #fetch: PageFetcher;
+  readonly #core: ClientCore;
   readonly #settings: ListingSettings;
   /** A fingerprint of each cursor used by this listing, and the number of the page it fetched. */
   readonly #usedCursors = new Map<string, number>();
 
-  constructor(fetch: PageFetcher, settings: ListingSettings) {
-    this.#fetch = fetch;
+  constructor(core: ClientCore, settings: ListingSettings) {
+    this.#core = core;
     this.#settings = settings;
     if (settings.start !== null) this.#usedCursors.set(cursorFingerprint(settings.start), 1);
   }
@@ -98,21 +93,24 @@ export class Paginator<Item, Body> implements PageSource<Item, Body> {
     }
   }
 
+  /** The request for the page at `cursor`: the listing's, with `page_token` set (the next page's request). */
+  nextPageRequest(cursor: string | null): RequestSpec {
+    const { request } = this.#settings;
+    return cursor === null ? request : { ...request, query: { ...request.query, page_token: cursor } };
+  }
+
   async #page(
     cursor: string | null,
     pageNumber: number,
     signal: AbortSignal | undefined,
   ): Promise<Page<Item, Body>> {
-    const { target, query, call } = this.#settings;
+    const { call, overrides } = this.#settings;
     const context: ListingContext = { cursor, pageNumber };
-    const exchange = await this.#fetch(cursor === null ? query : { ...query, page_token: cursor }, {
-      ...call,
-      signal,
-      context,
-    });
+    const request = this.#core.build(this.nextPageRequest(cursor), overrides, context);
+    const exchange = await this.#core.run(request, { ...call, signal, context }, 'ok');
     return new Page(
       this,
-      decodePageBody<Body>(target, exchange, context),
+      decodePageBody<Body>(request.target, exchange, context),
       exchange.response,
       cursor,
       pageNumber,

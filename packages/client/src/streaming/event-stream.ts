@@ -37,6 +37,8 @@ export class EventStream<E = unknown> implements AsyncIterable<E | UnknownEvent>
   /** The HTTP response (status and headers); its body is this stream. */
   readonly response: Response;
   readonly #target: RequestTarget;
+  /** Attempts it took to open the stream. */
+  readonly #attempts: number;
   readonly #link: LinkedController;
   readonly #timeout: number;
   readonly #maxEventBytes: number;
@@ -55,6 +57,7 @@ export class EventStream<E = unknown> implements AsyncIterable<E | UnknownEvent>
   ) {
     this.response = opened.response;
     this.#target = target;
+    this.#attempts = opened.attempts;
     this.#link = opened.link;
     this.#timeout = opened.timeout;
     this.#maxEventBytes = opened.limits.event;
@@ -139,7 +142,7 @@ export class EventStream<E = unknown> implements AsyncIterable<E | UnknownEvent>
     const reader = body?.getReader();
     let ended = false;
     try {
-      if (!reader) throw new StreamInterruptedError(this.#target, 0, 'the response had no body');
+      if (!reader) throw this.#interrupted(0, 'the response had no body');
       for (;;) {
         const chunk = await this.#readChunk(reader, decoder);
         const items = chunk.done ? decoder.end() : decoder.push(chunk.value);
@@ -150,7 +153,7 @@ export class EventStream<E = unknown> implements AsyncIterable<E | UnknownEvent>
         if (chunk.done) {
           ended = true;
           const reason = this.cutOff();
-          if (reason) throw new StreamInterruptedError(this.#target, decoder.count, reason);
+          if (reason) throw this.#interrupted(decoder.count, reason);
           break;
         }
       }
@@ -182,20 +185,27 @@ export class EventStream<E = unknown> implements AsyncIterable<E | UnknownEvent>
 
   #failure(error: unknown, events: number): LlamaCloudError {
     const reason = this.#link.signal.reason;
-    if (this.#caller?.aborted) return new AbortedError(this.#target, this.#caller.reason);
+    if (this.#caller?.aborted) return new AbortedError(this.#facts(this.#caller.reason));
     if (reason === IDLE) {
-      return new TimeoutError(
-        this.#target,
-        this.#timeout,
-        1,
-        { cause: error },
-        `No byte arrived for ${this.#timeout} ms after ${events} event${events === 1 ? '' : 's'}: the ${this.what()} was cut off and is not sent again.`,
-      );
+      return new TimeoutError({
+        ...this.#facts(error),
+        timeoutMs: this.#timeout,
+        uncertainOutcome: `No byte arrived for ${this.#timeout} ms after ${events} event${events === 1 ? '' : 's'}: the ${this.what()} was cut off and is not sent again.`,
+      });
     }
-    if (this.#link.signal.aborted) return new AbortedError(this.#target, reason);
+    if (this.#link.signal.aborted) return new AbortedError(this.#facts(reason));
     const answer = unreadableAnswer(error, this.#target, this.response);
     if (answer) return answer;
-    return new StreamInterruptedError(this.#target, events, 'the connection dropped', error);
+    return this.#interrupted(events, 'the connection dropped', error);
+  }
+
+  /** What every error of this stream says of its request. */
+  #facts(cause: unknown) {
+    return { target: this.#target, attempts: this.#attempts, cause };
+  }
+
+  #interrupted(eventsReceived: number, reason: string, cause?: unknown): StreamInterruptedError {
+    return new StreamInterruptedError({ ...this.#facts(cause), eventsReceived, reason });
   }
 }
 

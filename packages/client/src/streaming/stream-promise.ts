@@ -1,7 +1,8 @@
 // What a streaming operation returns at once: awaitable for the stream when its headers are in, iterable for its
 // events, with `asResponse()`/`withResponse()` like every call. Small and loaded with the client; the reader itself
-// (event-stream.ts) is loaded only when a stream is opened.
+// (event-stream.ts, the event decoder, eventsource-parser) is loaded only when a stream is opened.
 
+import { APIPromise } from '../api-promise.js';
 import type { StopEvent, StopUsage } from '../generated/openapi.types.js';
 import type { ChatStream } from './chat-stream.js';
 import type { ChatStreamEvent } from './event-decoder.js';
@@ -15,43 +16,24 @@ interface EventStreamLike<E> extends AsyncIterable<E> {
 
 /**
  * A stream on its way: `for await` over it for each event as it arrives, or `await` it for the stream once the
- * response headers are in (a status error is thrown there).
+ * response headers are in (a status error is thrown there). An {@link APIPromise} of the stream.
  */
 export class EventStreamPromise<E, S extends EventStreamLike<E> = EventStreamLike<E>>
-  implements PromiseLike<S>, AsyncIterable<E>
+  extends APIPromise<S>
+  implements AsyncIterable<E>
 {
-  readonly #opened: Promise<S>;
-
   /** @internal Made by an operation that streams (`client.chat.stream()`). */
-  constructor(opened: Promise<S>) {
-    this.#opened = opened;
-    // A caller who only iterates sees a failure there, not as an unhandled rejection here.
-    opened.catch(() => {});
-  }
-
-  // biome-ignore lint/suspicious/noThenProperty: awaitable on purpose, for the stream once headers arrive.
-  then<A = S, B = never>(
-    onFulfilled?: ((stream: S) => A | PromiseLike<A>) | null,
-    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
-  ): Promise<A | B> {
-    return this.#opened.then(onFulfilled, onRejected);
-  }
-
-  /** The response once its headers are in, its body (the stream) unread, like the SDK's `asResponse()`. */
-  async asResponse(): Promise<Response> {
-    return (await this.#opened).response;
-  }
-
-  /** The stream and its response once the headers are in, like the SDK's `withResponse()`. */
-  async withResponse(): Promise<{ data: S; response: Response }> {
-    const stream = await this.#opened;
-    return { data: stream, response: stream.response };
+  constructor(opened: () => Promise<S>) {
+    super(async () => {
+      const stream = await opened();
+      return { data: stream, response: stream.response };
+    });
   }
 
   /** The stream's own iterator once the headers are in; calls before that wait for it. */
   [Symbol.asyncIterator](): AsyncIterableIterator<E> {
     let inner: AsyncIterableIterator<E> | undefined;
-    const started = this.#opened.then((stream) => {
+    const started = this.then((stream) => {
       inner = stream[Symbol.asyncIterator]();
       return inner;
     });
@@ -76,7 +58,7 @@ export class EventStreamPromise<E, S extends EventStreamLike<E> = EventStreamLik
 
   /** The stream, once its headers are in. */
   protected opened(): Promise<S> {
-    return this.#opened;
+    return this.then();
   }
 }
 

@@ -1,9 +1,7 @@
-// Checks a request against the spec before it is sent: values no URL can carry, query parameters the operation
-// does not have, and values of the wrong type. A failed check throws InvalidRequestError; nothing is sent.
-import type { Middleware } from 'openapi-fetch';
-import { InvalidRequestError, type ListingContext } from './errors/index.js';
-import { operationList } from './generated/openapi.operations.js';
-import { isOfTypes } from './json-types.js';
+// Checks a request's query before it is sent: values no URL can carry, query parameters its operation does not
+// have, and values of the wrong type. A failed check throws InvalidRequestError; nothing is sent.
+import { InvalidRequestError, type ListingContext } from '../errors/index.js';
+import { isOfTypes } from '../json-types.js';
 
 /**
  * The query string of checked values, as openapi-fetch's default serializer writes it (`name=value` with the value
@@ -53,31 +51,17 @@ export function checkedQuerySerializer(query: Record<string, unknown>, context?:
 /** One operation's query parameters: the JSON types each allows, and whether it is required. */
 export type QueryParameters = Readonly<Record<string, { types: readonly string[]; required: boolean }>>;
 
-/** The spec's operations' query parameters by path and method, read from the generated operations once. */
-let table: Record<string, Record<string, QueryParameters>> | undefined;
-function specQuery(method: string, schemaPath: string): QueryParameters | undefined {
-  if (!table) {
-    table = {};
-    for (const operation of operationList) {
-      table[operation.path] = { ...table[operation.path], [operation.method]: operation.query };
-    }
-  }
-  return table[schemaPath]?.[method.toUpperCase()];
-}
-
 /**
- * Checks `query` against `declared`, the parameters the spec gives `method schemaPath` (looked up in the spec's
- * operations when not given); an operation the spec does not have passes.
+ * Checks `query` against `declared`, the query parameters of the operation `target` is for: a name it does not
+ * have, a value of the wrong type, a required one missing. A request for no known operation is not checked.
  */
 export function checkQuery(
-  method: string,
-  schemaPath: string,
+  target: string,
   query: Record<string, unknown>,
+  declared: QueryParameters | undefined,
   context?: ListingContext,
-  declared: QueryParameters | undefined = specQuery(method, schemaPath),
 ): void {
   if (!declared) return;
-  const target = `${method.toUpperCase()} ${schemaPath}`;
   for (const name in query) {
     const value = query[name];
     const spec = declared[name];
@@ -101,14 +85,4 @@ export function checkQuery(
       );
     }
   }
-}
-
-/** Middleware that checks each request's query against the spec's query parameters. */
-export function specChecks(): Middleware {
-  return {
-    onRequest({ schemaPath, params, request }) {
-      checkQuery(request.method, schemaPath, (params.query ?? {}) as Record<string, unknown>);
-      return undefined;
-    },
-  };
 }
