@@ -43,6 +43,15 @@ export async function readBodyText(
     await body.cancel().catch(() => {});
     throw tooLarge();
   }
+  // A declared length with no content-encoding bounds what fetch will read (it stops at the length): the body can
+  // be read whole, in one step, which is cheaper than counting chunk by chunk.
+  if (declared <= limit && !response.headers.has('content-encoding')) {
+    try {
+      return await response.text();
+    } catch (error) {
+      throw unreadableAnswer(error, target, response, context) ?? error;
+    }
+  }
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -87,7 +96,7 @@ export function unreadableAnswer(
     return new TooManyRedirectsError({ target, cause: error, ...context });
   if (!response) return undefined;
   const malformed = (problem: string) =>
-    new MalformedResponseError(target, response, problem, '', context, 'response body');
+    new MalformedResponseError({ ...context, target, response, problem, expected: 'response body' });
   if (typeof cause?.code === 'string' && DECODING_CODE.test(cause.code)) {
     const encoding = response.headers.get('content-encoding') ?? 'its content-encoding';
     return malformed(`the body could not be decompressed as ${encoding} (${String(cause.message)})`);

@@ -21,7 +21,7 @@ export function decodeObject<T>(
 ): T {
   const { response, text } = exchange;
   const malformed = (problem: string) =>
-    new MalformedResponseError(target, response, problem, text, context, expected);
+    new MalformedResponseError({ ...context, target, response, problem, text, expected });
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -60,6 +60,14 @@ const creates: Record<string, (url: string) => Promise<unknown>> = {
     }),
   'createClient().POST': (url) =>
     createClient(options(url)).POST('/api/v1/chat', { body: { index_ids: ['idx-1'] } }),
+  'client.chat.stream()': async (url) => {
+    for await (const _event of new LlamaCloud(options(url)).chat.stream('ses-1', {
+      prompt: 'hi',
+      index_ids: [],
+    })) {
+      // nothing arrives: the connection is reset before the headers
+    }
+  },
   "createSdk()'s createProject()": (url) =>
     createSdk<ResourceOperations>(resources, options(url)).projects.createProject({ name: 'p' }),
 };

@@ -11,6 +11,12 @@ export function readAnswer(target: RequestTarget, exchange: Exchange): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new MalformedResponseError(target, response, 'the body is not JSON', text, {}, 'JSON body');
+    throw new MalformedResponseError({
+      target,
+      response,
+      problem: 'the body is not JSON',
+      text,
+      expected: 'JSON body',
+    });
   }
 }

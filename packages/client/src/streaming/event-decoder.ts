@@ -88,14 +88,12 @@ export class EventDecoder<E = unknown> {
     } catch (error) {
       // Text too long for the runtime to hold, with a limit set past what it can: said as such, never a bare error.
       if (!(error instanceof RangeError)) throw error;
-      throw new MalformedResponseError(
-        this.#target,
-        this.#response,
-        `an event is too large for this runtime to hold (${error.message})`,
-        '',
-        {},
-        'event stream',
-      );
+      throw new MalformedResponseError({
+        target: this.#target,
+        response: this.#response,
+        problem: `an event is too large for this runtime to hold (${error.message})`,
+        expected: 'event stream',
+      });
     }
     return this.#take();
   }
@@ -136,14 +134,13 @@ export class EventDecoder<E = unknown> {
     if (value === undefined && this.#ending) return;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       const named = [event && `event: ${event}`, id && `id: ${id}`].filter(Boolean).join(', ');
-      this.problem = new MalformedResponseError(
-        this.#target,
-        this.#response,
-        `event ${number}${named ? ` (${named})` : ''} has data that is not a JSON object`,
-        data,
-        {},
-        'event stream',
-      );
+      this.problem = new MalformedResponseError({
+        target: this.#target,
+        response: this.#response,
+        problem: `event ${number}${named ? ` (${named})` : ''} has data that is not a JSON object`,
+        text: data,
+        expected: 'event stream',
+      });
       return;
     }
     this.count = number;

@@ -220,7 +220,13 @@ export async function checkEventStream(target: RequestTarget, opened: OpenedStre
     const body = await readBodyText(opened.response, { target, limit: opened.limits.body });
     const text = opened.scrub(body);
     const problem = `the content-type is ${type || 'missing'}, not text/event-stream`;
-    throw new MalformedResponseError(target, opened.response, problem, text, {}, 'event stream');
+    throw new MalformedResponseError({
+      target,
+      response: opened.response,
+      problem,
+      text,
+      expected: 'event stream',
+    });
   } finally {
     opened.link.release();
   }
