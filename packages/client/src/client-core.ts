@@ -42,12 +42,8 @@ export class ClientCore {
 
   /** `spec` built into the request to send, a call's `overrides` applied; throws when a check fails. */
   build(spec: RequestSpec, overrides?: RequestOverrides, context?: ListingContext): OutgoingRequest {
-    return buildRequest(
-      { baseUrl: this.options.baseUrl, operations: this.operations },
-      spec,
-      overrides,
-      context,
-    );
+    const { baseUrl, defaultQuery } = this.options;
+    return buildRequest({ baseUrl, defaultQuery, operations: this.operations }, spec, overrides, context);
   }
 
   /** The only door to the transport: sends `request` and reads the answer as `mode` says (see `Transport.run`). */

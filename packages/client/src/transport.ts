@@ -77,17 +77,6 @@ export function parseBody(text: string): unknown {
   }
 }
 
-/** `url` with each default query parameter it does not already have appended, leaving its own as they are. */
-function withDefaultQuery(url: string, defaults: Record<string, string>): string {
-  const present = new URL(url).searchParams;
-  let extra = '';
-  for (const [name, value] of Object.entries(defaults)) {
-    if (!present.has(name)) extra += `&${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
-  }
-  if (!extra) return url;
-  return url.includes('?') ? url + extra : `${url}?${extra.slice(1)}`;
-}
-
 /** How a response or failure reads in a log line, and what happens next. */
 const outcomeNote = (wait: number | undefined, retriesLeft: number) =>
   wait === undefined ? '' : ` - retrying in ${Math.round(wait)} ms, ${retriesLeft} attempts remaining`;
@@ -142,14 +131,13 @@ export class Transport {
   }
 
   async #run(request: OutgoingRequest, call: CallOptions, stream: boolean): Promise<Exchange | OpenedStream> {
-    const { fetch, retry, timers, secret, defaultQuery, log, limits } = this.#options;
+    const { fetch, retry, timers, secret, log, limits } = this.#options;
     const fetchOptions = call.fetchOptions
       ? { ...this.#options.fetchOptions, ...call.fetchOptions }
       : this.#options.fetchOptions;
     const timeout = call.timeout ?? retry.timeout;
     const policy = call.maxRetries === undefined ? retry : { ...retry, maxRetries: call.maxRetries };
-    const { target, method, body } = request;
-    const url = defaultQuery ? withDefaultQuery(request.url, defaultQuery) : request.url;
+    const { target, method, body, url } = request;
     const context = call.context;
     const caller = call.signal;
     const [firstHeaders, countRetries] = this.#headersOf(request);

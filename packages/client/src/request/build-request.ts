@@ -30,7 +30,23 @@ const ACCEPT: Partial<Record<Operation['reads'], string>> = {
 export interface BuildContext {
   /** Absolute, without a trailing slash. */
   baseUrl: string;
+  /** The client's `defaultQuery`: sent with every request after the call's own, which win. */
+  defaultQuery?: Readonly<Record<string, string>> | undefined;
   operations: OperationIndex;
+}
+
+/** `search` with each of `defaults` that `query` does not give appended. */
+function withDefaults(
+  search: string,
+  query: Record<string, unknown>,
+  defaults: Readonly<Record<string, string>>,
+): string {
+  let extra = '';
+  for (const name in defaults) {
+    if (query[name] == null)
+      extra += `&${encodeURIComponent(name)}=${encodeURIComponent(defaults[name] as string)}`;
+  }
+  return search ? search + extra : extra.slice(1);
 }
 
 /** A body as the SDK sends it: a string with its own content-type as it is, anything else as JSON. */
@@ -53,7 +69,8 @@ export function buildRequest(
   const template = overrides?.path ?? spec.path;
   const operation = moved || !spec.operation ? client.operations.find(method, template) : spec.operation;
   const query = ((overrides?.hasQuery ? overrides.query : spec.query) ?? {}) as Record<string, unknown>;
-  const search = checkedQuerySerializer(query, context);
+  const own = checkedQuerySerializer(query, context);
+  const search = client.defaultQuery ? withDefaults(own, query, client.defaultQuery) : own;
   // A path the call gave is sent as written; the operation's template is filled in.
   const path = overrides?.path ?? fillPath(spec.path, spec.pathValues, context);
   const target = `${method} ${operation?.path ?? path}` as RequestTarget;
