@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { UnsupportedSpecError } from './operation-parameters.mjs';
 import { operationsModule, sdkOperations, typesModule } from './sdk-surface.mjs';
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,7 +37,15 @@ const header = `/**
 const ast = await openapiTS(pathToFileURL(spec));
 const document = parse(await readFile(spec, 'utf8'));
 const map = values.map ? parse(await readFile(resolve(values.map), 'utf8')) : {};
-const operations = sdkOperations(document, map);
+let operations;
+try {
+  operations = sdkOperations(document, map);
+} catch (error) {
+  if (!(error instanceof UnsupportedSpecError)) throw error;
+  // One line naming the operation and what is wrong; nothing is written.
+  console.error(`generate: ${relative(process.cwd(), spec)}: ${error.message}`);
+  process.exit(1);
+}
 const base = out.replace(/\.ts$/, '');
 const operationsOut = `${base}.operations.ts`;
 const typesOut = `${base}.types.ts`;

@@ -2,6 +2,12 @@
 // runs it by (method, path, how params split, how its 2xx is read, whether a retry may resend it, the checks its
 // request and its 2xx body get), and the friendly types with their doc comments. Read by generate.mjs.
 import { deref, typesOf } from '@llamacloud-chat/openapi/spec-walk.mjs';
+import {
+  operationName,
+  operationParameters,
+  resolvePathItem,
+  UnsupportedSpecError,
+} from './operation-parameters.mjs';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -69,38 +75,65 @@ function successOf(document, operation, query) {
   return { reads: paged ? 'page' : 'json', status, required, schemaRef: json.schema?.$ref };
 }
 
+/** The JSON request body of an operation: its fields and which are required, or null when it takes none. */
+function requestBodyOf(document, where, operation) {
+  const requestBody = deref(document, operation.requestBody);
+  if (operation.requestBody && !requestBody) {
+    throw new UnsupportedSpecError(`${where}: the request body is a $ref that does not resolve.`);
+  }
+  const bodySchema = requestBody?.content?.['application/json']?.schema;
+  if (!bodySchema) {
+    if (requestBody?.required === true) {
+      const types = Object.keys(requestBody.content ?? {}).join(', ') || 'none';
+      throw new UnsupportedSpecError(
+        `${where}: the request body is required, and its media types (${types}) do not include application/json.`,
+      );
+    }
+    return null;
+  }
+  const shape = objectShape(document, bodySchema);
+  return {
+    required: requestBody.required === true,
+    fields: Object.fromEntries(
+      Object.entries(shape.properties).map(([name, schema]) => [
+        name,
+        { types: typesOf(document, schema), required: shape.required.includes(name) },
+      ]),
+    ),
+  };
+}
+
 /** Every operation of the spec, as the client runs it, with the map's names applied. */
 export function sdkOperations(document, map = {}) {
   const operations = [];
-  for (const [path, item] of Object.entries(document.paths ?? {})) {
+  const ids = new Map();
+  for (const [path, raw] of Object.entries(document.paths ?? {})) {
+    const item = resolvePathItem(document, path, raw);
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
       const id = operation.operationId ?? camel(`${method} ${path.replace(/[{}]/g, '')}`);
+      const where = operationName(method, path, id);
+      if (ids.has(id)) {
+        throw new UnsupportedSpecError(`${where}: the operationId ${id} is also ${ids.get(id)}'s.`);
+      }
+      ids.set(id, `${method.toUpperCase()} ${path}`);
       const named = map.operations?.[id] ?? {};
-      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) =>
-        deref(document, p),
-      );
-      const pathParams = parameters.filter((p) => p?.in === 'path').map((p) => p.name);
+      const parameters = operationParameters(document, where, path, item, operation);
+      const { pathParams } = parameters;
       const query = Object.fromEntries(
-        parameters
-          .filter((p) => p?.in === 'query')
-          .map((p) => [p.name, { types: typesOf(document, p.schema), required: p.required === true }]),
+        parameters.query.map((p) => [
+          p.name,
+          { types: typesOf(document, p.schema), required: p.required === true },
+        ]),
       );
-      const requestBody = deref(document, operation.requestBody);
-      const bodySchema = requestBody?.content?.['application/json']?.schema;
-      let body = null;
-      if (bodySchema) {
-        const shape = objectShape(document, bodySchema);
-        body = {
-          required: requestBody.required === true,
-          fields: Object.fromEntries(
-            Object.entries(shape.properties).map(([name, schema]) => [
-              name,
-              { types: typesOf(document, schema), required: shape.required.includes(name) },
-            ]),
-          ),
-        };
+      const body = requestBodyOf(document, where, operation);
+      // A method takes one flat params object: a name that is both a query parameter and a body field is ambiguous.
+      const shared = Object.keys(body?.fields ?? {}).find((name) => name in query);
+      if (shared) {
+        throw new UnsupportedSpecError(
+          `${where}: ${shared} is both a query parameter and a body field, and a method's flat params cannot tell them apart.`,
+        );
       }
       const success = successOf(document, operation, query);
       const upper = method.toUpperCase();

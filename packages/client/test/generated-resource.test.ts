@@ -21,6 +21,10 @@ const projectsApi: Handler = async (request, res) => {
   if (method === 'GET' && path === '/api/v1/projects/prj%2F1') return sendJson(res, 200, projects[1]);
   if (method === 'GET' && path === '/api/v1/projects/prj-broken') return sendJson(res, 200, { id: 'x' });
   if (method === 'DELETE' && path === '/api/v1/projects/prj-1') return void res.writeHead(204).end();
+  if (method === 'PATCH' && path === '/api/v1/projects/prj-1')
+    return sendJson(res, 200, { id: 'prj-1', ...JSON.parse(request.body) });
+  if (method === 'POST' && path === '/api/v1/projects/prj-1/archive')
+    return sendJson(res, 200, { ...projects[1], archived: true });
   if (method === 'POST' && path === '/api/v1/projects/prj-1/builds') {
     res.writeHead(200, { 'content-type': 'text/event-stream' });
     res.write('data: {"kind":"progress","percent":50}\n\n');
@@ -107,6 +111,31 @@ describe('a generated resource of a spec the client has never seen', () => {
 
     expect(await client.projects.deleteProject('prj-1')).toBeUndefined();
     expect(server.requests[0]).toMatchObject({ method: 'DELETE', url: '/api/v1/projects/prj-1' });
+  });
+
+  it('renames with the path parameter once, though the spec repeats it at operation level', async () => {
+    const { server, client } = await projectsClient();
+
+    const renamed = await client.projects.renameProject('prj-1', { name: 'Renamed' });
+    // @ts-expect-error: one path value, then the params; a second path value is not an argument.
+    const twice = () => client.projects.renameProject('prj-1', 'prj-1', { name: 'x' });
+
+    expect(renamed).toEqual({ id: 'prj-1', name: 'Renamed' });
+    expect(server.requests.map((r) => [r.method, r.url, r.body])).toEqual([
+      ['PATCH', '/api/v1/projects/prj-1', '{"name":"Renamed"}'],
+    ]);
+    expect(twice).toBeTypeOf('function');
+  });
+
+  it('runs an operation whose path item is a $ref, as if written in place', async () => {
+    const { server, client } = await projectsClient();
+
+    const archived = await client.projects.archiveProject('prj-1');
+
+    expect(archived).toEqual({ ...projects[1], archived: true });
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST /api/v1/projects/prj-1/archive',
+    ]);
   });
 
   it("streams an event-stream operation's events with the generic reader, an unknown kind wrapped", async () => {
