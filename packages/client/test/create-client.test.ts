@@ -59,6 +59,39 @@ describe('createClient against a real server', () => {
     expect(request?.headers.authorization).toBe(`Bearer ${KEY}`);
   });
 
+  it("runs openapi-fetch's middleware: a header it sets is sent, and it sees the response", async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, page));
+    const client = createClient({ apiKey: KEY, baseUrl: server.url });
+    const statuses: number[] = [];
+    client.use({
+      onRequest: ({ request }) => {
+        request.headers.set('x-trace-id', 'trace-1');
+        return request;
+      },
+      onResponse: ({ response }) => {
+        statuses.push(response.status);
+        return response;
+      },
+    });
+
+    const { data } = await client.GET('/api/v1/chat');
+
+    expect(data).toEqual(page);
+    expect(server.requests[0]?.headers['x-trace-id']).toBe('trace-1');
+    expect(statuses).toEqual([200]);
+  });
+
+  it("sends to the client's base URL with the client's fetch, whatever a call's own baseUrl or fetch says", async () => {
+    const { seen, fetch } = recordingFetch();
+    const elsewhere = vi.fn(fetch);
+    const client = createClient({ apiKey: KEY, baseURL: 'https://api.example.test', fetch });
+
+    await client.GET('/api/v1/chat', { baseUrl: 'https://elsewhere.example.test', fetch: elsewhere });
+
+    expect(seen.map((request) => request.url)).toEqual(['https://api.example.test/api/v1/chat']);
+    expect(elsewhere).not.toHaveBeenCalled();
+  });
+
   it('leaves null and undefined query values out of the URL', async () => {
     const server = await serve((_req, res) => sendJson(res, 200, page));
     const client = createClient({ apiKey: KEY, baseUrl: server.url });
