@@ -15,7 +15,7 @@ import type { StreamMeasurement } from './turn.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
   options: {
-    runs: { type: 'string', default: '5' },
+    runs: { type: 'string', default: '7' },
     sessions: { type: 'string', default: '100000' },
     'memory-sessions': { type: 'string', default: '1000000' },
     'stream-events': { type: 'string', default: '100000' },
@@ -197,32 +197,32 @@ async function memory(server: Server): Promise<Check[]> {
 
 async function bundle(): Promise<Check[]> {
   const sizes = await bundleSizes(here);
-  const sdk = sizes['official SDK'].gzipped;
+  const sdk = sizes['official SDK'];
   console.log(
-    '\n4. Bundle: import, construct, for await over beta.chat.list() (esbuild, minified, browser ESM, code splitting)',
+    '\n4. Bundle: import, construct, for await over beta.chat.list() (esbuild, minified, browser ESM, gzipped)',
   );
   console.log(
     table(
       [
         'package',
-        'entry minified (B)',
-        'entry gzipped (B)',
-        '÷ official SDK (gzipped)',
-        'import() chunks gz (B)',
+        'no splitting (B)',
+        'splitting: entry + static chunks (B)',
+        '÷ official SDK (splitting)',
+        'import() chunks (B)',
       ],
       Object.entries(sizes).map(([name, size]) => [
         name,
-        fmt(size.minified),
-        fmt(size.gzipped),
-        fmt(size.gzipped / sdk, 2),
-        fmt(size.lazyGzipped),
+        fmt(size.whole),
+        fmt(size.loaded),
+        fmt(size.loaded / sdk.loaded, 2),
+        fmt(size.lazy),
       ]),
     ),
   );
-  const ours = sizes['this client'].gzipped;
+  const ours = sizes['this client'];
   return [
-    ['a listing-only program ≤ 10,000 B gzipped', `${fmt(ours)} B`, ours <= 10_000],
-    ['≤ 0.35× official SDK gzipped', fmt(ours / sdk, 2), ours / sdk <= 0.35],
+    ['listing-only program ≤ 10,000 B (no splitting)', `${fmt(ours.whole)} B`, ours.whole <= 10_000],
+    ['listing-only program ≤ 10,000 B (splitting)', `${fmt(ours.loaded)} B`, ours.loaded <= 10_000],
   ];
 }
 
