@@ -1,88 +1,27 @@
-// Fault injection: real local servers that rate-limit, fail, stall, reset and lie. Each scenario asserts the
-// items yielded, the requests made, the error a caller gets, and the waits the client chose (recorded through
-// injected timers, so a loaded machine cannot change them). A few scenarios wait for real, with generous bounds.
-import type { ServerResponse } from 'node:http';
-import {
-  cursorAt,
-  makeSessions,
-  pagedSessions,
-  sendJson,
-  serve,
-  type TestServer,
-  waitFor,
-} from '@llamacloud-chat/test-support';
+// Fault injection: real local servers that rate-limit, fail, stall, reset and lie, and the retries that answer
+// them. Each scenario asserts the items yielded, the requests made, the error a caller gets, and the waits the client
+// chose (recorded through injected timers, so a loaded machine cannot change them). A few wait for real.
+import { cursorAt, sendJson, serve } from '@llamacloud-chat/test-support';
 import { describe, expect, it } from 'vitest';
 import LlamaCloud, {
-  AbortedError,
   AuthenticationError,
   ConnectionError,
   InternalServerError,
-  type LlamaCloudError,
-  MalformedResponseError,
   RateLimitError,
-  type RetryTimers,
   TimeoutError,
 } from '../src/index.js';
-import { resolveClientOptions } from '../src/resolve-options.js';
-import { Transport } from '../src/transport.js';
-
-const KEY = 'llx-reliability-test';
-const sessions = makeSessions(30);
-const ids = (items: readonly { session_id: string }[]) => items.map((s) => s.session_id);
-const urls = (server: TestServer) => server.requests.map((r) => r.url);
-const NOW = Date.parse('Wed, 21 Oct 2026 07:28:00 GMT');
-
-/** Timers that record each wait the client chose and return at once; no jitter. */
-function recordingTimers() {
-  const waits: number[] = [];
-  const retryTimers: RetryTimers = {
-    sleep: async (ms, signal) => {
-      waits.push(ms);
-      signal?.throwIfAborted();
-    },
-    random: () => 0,
-    now: () => NOW,
-  };
-  return { waits, retryTimers };
-}
-
-/** Lists everything, returning the items seen, the error (if any) and the elapsed ms. */
-async function run(client: LlamaCloud, options: Parameters<LlamaCloud['beta']['chat']['list']>[1] = {}) {
-  const seen: string[] = [];
-  const start = performance.now();
-  let error: LlamaCloudError | undefined;
-  try {
-    for await (const s of client.beta.chat.list({ page_size: 10 }, options)) seen.push(s.session_id);
-  } catch (e) {
-    error = e as LlamaCloudError;
-  }
-  return { seen, error, ms: performance.now() - start };
-}
-
-type Options = ConstructorParameters<typeof LlamaCloud>[0];
-const clientFor = (server: TestServer, options: Options = {}) =>
-  new LlamaCloud({ apiKey: KEY, baseUrl: server.url, ...options });
-
-/** A client whose waits are recorded, not slept. */
-function recordedClient(server: TestServer, options: Options = {}) {
-  const { waits, retryTimers } = recordingTimers();
-  return { waits, client: clientFor(server, { retryTimers, ...options }) };
-}
-
-/** A paged server whose n-th request (0-based) is answered by `faults[n]` when there is one. */
-function faulty(faults: Record<number, (res: ServerResponse) => void>) {
-  let n = 0;
-  return pagedSessions(sessions, {
-    fault: (_request, res) => {
-      const fault = faults[n++];
-      fault?.(res);
-      return fault !== undefined;
-    },
-  });
-}
-
-const unavailable = (res: ServerResponse) =>
-  sendJson(res, 503, { detail: 'busy' }, { 'x-request-id': 'req-7' });
+import {
+  clientFor,
+  faulty,
+  ids,
+  KEY,
+  recordedClient,
+  recordingTimers,
+  run,
+  sessions,
+  unavailable,
+  urls,
+} from './support/reliability-helpers.js';
 
 describe('retries', () => {
   it('429 with Retry-After: 1, then success: waits the second asked for and loses nothing', async () => {
@@ -335,162 +274,5 @@ describe('retries', () => {
     // Lower bound: the wait really happened. Upper bound: generous, for a loaded machine.
     expect(ms).toBeGreaterThanOrEqual(990);
     expect(ms).toBeLessThan(10_000);
-  });
-});
-
-describe('broken 200s are not retried, and are errors', () => {
-  it.each([
-    ['an HTML body', 'text/html', '<html><body>Maintenance</body></html>', 'the body is not JSON'],
-    [
-      'truncated JSON',
-      'application/json',
-      '{"items":[{"session_id":"ses-1","last_upd',
-      'the body is not JSON',
-    ],
-    [
-      'items: null',
-      'application/json',
-      '{"items":null,"next_page_token":null}',
-      '"items" is null, not an array',
-    ],
-  ])('%s', async (_label, type, body, problem) => {
-    const server = await serve((_req, res) => {
-      res.writeHead(200, { 'content-type': type }).end(body);
-    });
-
-    const { seen, error, ms } = await run(clientFor(server));
-
-    expect(error).toBeInstanceOf(MalformedResponseError);
-    expect(error?.message).toContain(`200 from GET /api/v1/chat is not a valid page: ${problem}`);
-    expect(seen).toEqual([]);
-    expect(server.requests).toHaveLength(1);
-    expect(ms).toBeLessThan(300);
-  });
-});
-
-describe('AbortSignal cancels at once in every state', () => {
-  /**
-   * Aborts the first page's request `delayMs` after the server has it (not after a fixed delay from the start: on
-   * a loaded machine the request may not have arrived by then); the server would otherwise keep it 30–60 s.
-   */
-  async function abortAfter(server: TestServer, delayMs: number) {
-    const controller = new AbortController();
-    const pending = clientFor(server)
-      .beta.chat.list({}, { signal: controller.signal })
-      .firstPage()
-      .catch((e: LlamaCloudError) => e);
-    await waitFor(() => server.requests.length > 0);
-    await new Promise((resolve) => setTimeout(resolve, delayMs));
-    const abortedAt = performance.now();
-    controller.abort();
-    const error = await pending;
-    // Measured from the abort itself; the bound is generous for a loaded machine, and far below the 30–60 s
-    // the request would otherwise take.
-    return { error, lateMs: performance.now() - abortedAt };
-  }
-
-  /** A handler that never finishes its response, and notes when the client closes the connection. */
-  function hanging(start: (res: ServerResponse) => void) {
-    const state = { closed: false };
-    const handler = (_request: unknown, res: ServerResponse) => {
-      res.on('close', () => {
-        state.closed = true;
-      });
-      start(res);
-    };
-    return { state, handler };
-  }
-
-  it('while waiting for headers, closing the connection', async () => {
-    const { state, handler } = hanging(() => {});
-    const server = await serve(handler);
-    const { error, lateMs } = await abortAfter(server, 100);
-    expect(error).toBeInstanceOf(AbortedError);
-    expect(error).toMatchObject({ kind: 'aborted', cursor: null, pageNumber: 1 });
-    expect(lateMs).toBeLessThan(2_000);
-    await waitFor(() => state.closed);
-  });
-
-  it('while reading the body, closing the connection', async () => {
-    const { state, handler } = hanging((res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.write('{"items":[');
-    });
-    const server = await serve(handler);
-    const { error, lateMs } = await abortAfter(server, 100);
-    expect(error).toBeInstanceOf(AbortedError);
-    expect(lateMs).toBeLessThan(2_000);
-    await waitFor(() => state.closed);
-  });
-
-  it('while sleeping in a backoff', async () => {
-    const server = await serve((_req, res) =>
-      sendJson(res, 503, { detail: 'busy' }, { 'retry-after': '30' }),
-    );
-    const { error, lateMs } = await abortAfter(server, 150);
-    expect(error).toBeInstanceOf(AbortedError);
-    expect(server.requests).toHaveLength(1);
-    expect(lateMs).toBeLessThan(2_000);
-  });
-});
-
-describe('the transport', () => {
-  const transportWith = (retryTimers: RetryTimers) =>
-    new Transport(resolveClientOptions({ apiKey: KEY, baseUrl: 'http://127.0.0.1', retryTimers }));
-  const post = (server: TestServer, idempotent?: boolean) => ({
-    method: 'POST',
-    url: `${server.url}/api/v1/chat`,
-    target: 'POST /api/v1/chat' as const,
-    headers: { 'content-type': 'application/json' },
-    body: '{"a":1}',
-    idempotent: idempotent ?? true,
-  });
-
-  it('sends a request body again on every attempt', async () => {
-    let answered = 0;
-    const server = await serve((_request, res) => {
-      res.writeHead(answered++ < 2 ? 503 : 200, { 'retry-after-ms': '0' }).end();
-    });
-
-    const { response, attempts } = await transportWith(recordingTimers().retryTimers).run(
-      post(server),
-      {},
-      'answer',
-    );
-
-    expect([response.status, attempts]).toEqual([200, 3]);
-    expect(server.requests.map((r) => [r.method, r.body, r.headers.authorization])).toEqual(
-      Array(3).fill(['POST', '{"a":1}', `Bearer ${KEY}`]),
-    );
-  });
-
-  it('does not repeat a request that must not be sent twice, unless the server says when', async () => {
-    const plain = await serve((_request, res) => sendJson(res, 503, { detail: 'busy' }));
-    let asked = 0;
-    const withRetryAfter = await serve((_request, res) =>
-      asked++ === 0 ? sendJson(res, 503, { detail: 'busy' }, { 'retry-after': '2' }) : sendJson(res, 201, {}),
-    );
-    const { waits, retryTimers } = recordingTimers();
-    const transport = transportWith(retryTimers);
-
-    const refused = (await transport.run(post(plain, false), {}, 'answer')).response.status;
-    const accepted = (await transport.run(post(withRetryAfter, false), {}, 'answer')).response.status;
-
-    expect([refused, plain.requests.length]).toEqual([503, 1]);
-    expect([accepted, withRetryAfter.requests.length]).toEqual([201, 2]);
-    expect(waits).toEqual([2_000]);
-  });
-
-  it('retries a request that must not be sent twice when the connection was refused, as it never arrived', async () => {
-    const server = await serve(() => {});
-    await server.close();
-    const { waits, retryTimers } = recordingTimers();
-
-    const error = await transportWith(retryTimers)
-      .run(post(server, false), {}, 'answer')
-      .catch((e: unknown) => e);
-
-    expect(error).toBeInstanceOf(ConnectionError);
-    expect(waits).toEqual([500, 1_000]);
   });
 });
