@@ -51,6 +51,10 @@ export async function startServer(handler: Handler): Promise<TestServer> {
       else res.destroy();
     }
   });
+  // Idle connections stay open until close(): with Node's 5 s default, a client reusing one just as the server
+  // drops it (an event loop lagging on a loaded machine fires the client's own expiry late) sees a reset that no
+  // test is about.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   let closed: Promise<void> | undefined;
