@@ -57,7 +57,8 @@ describe('server text with control characters', () => {
     expect(JSON.parse(got.stdout).events[0].content).toBe(HOSTILE);
     expect(JSON.parse(lines(created.stdout)[0] ?? '').generated_title).toBe(HOSTILE);
     expect(JSON.parse(lines(turn.stdout)[0] ?? '').content).toBe(`${HOSTILE}\n`);
-  });
+    // Five CLI processes one after another: 30 s was not enough for them under a load of 15.
+  }, 120_000);
 
   it('an answer as text to a pipe: each control character shown as its \\uXXXX escape, lines kept', async () => {
     const api = await hostileApi();
