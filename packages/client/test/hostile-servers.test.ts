@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import LlamaCloud, { ClientConfigError } from '../src/index.js';
 
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), 'support', 'hostile-client.mjs');
 const MB = 2 ** 20;
@@ -204,8 +205,7 @@ describe('the limits as options', () => {
   it.each([
     ['maxResponseBytes', 0],
     ['maxEventBytes', 1.5],
-  ])('refuses %s = %s at construction', async (name, value) => {
-    const { default: LlamaCloud, ClientConfigError } = await import('../src/index.js');
+  ])('refuses %s = %s at construction', (name, value) => {
     expect(() => new LlamaCloud({ apiKey: 'llx-x', [name]: value })).toThrow(ClientConfigError);
     expect(() => new LlamaCloud({ apiKey: 'llx-x', [name]: value })).toThrow(
       `${name} must be an integer ≥ 1`,
