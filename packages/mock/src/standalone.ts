@@ -10,10 +10,10 @@ export const DEFAULT_PORT = 4010;
 const MAX_STREAM_GAP_MS = 60_000;
 
 /**
- * Exit codes once stopped: 130 after Ctrl-C (SIGINT), as the CLI's, and what a shell reports for it anyway;
- * 0 after SIGTERM, the stop a supervisor (`kill`, `docker stop`) asks for, which is no failure.
+ * Exit codes once stopped: 0 after Ctrl-C (SIGINT) or SIGTERM. Both are how a server is meant to stop, no
+ * failure, so whatever runs it (pnpm, a supervisor, a shell's `&&`) reports none.
  */
-const EXIT_CODE = { SIGINT: 130, SIGTERM: 0 } as const;
+const EXIT_CODE = { SIGINT: 0, SIGTERM: 0 } as const;
 
 export const USAGE = `Usage: pnpm mock [--port <n>] [--stream-gap <ms>] [--state <file>]
 

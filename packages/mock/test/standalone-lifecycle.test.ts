@@ -9,7 +9,7 @@ const auth = { headers: { authorization: 'Bearer k' } };
 
 describe('the standalone mock', () => {
   it.each([
-    ['Ctrl-C (SIGINT)', 130, 'SIGINT'],
+    ['Ctrl-C (SIGINT)', 0, 'SIGINT'],
     ['SIGTERM', 0, 'SIGTERM'],
   ] as const)(
     'serves pages and chat turns until %s, then exits %i with its port closed',

@@ -92,6 +92,7 @@ describe('the page when things go wrong', () => {
   it("says the page's server is not reachable when the relay is gone", async () => {
     await web.close();
     await page.getByRole('button', { name: 'Delete session ses-cut' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
     await expect
       .poll(problem)
       .toBe(

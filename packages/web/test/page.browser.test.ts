@@ -250,10 +250,11 @@ describe('the chat page in Chromium', () => {
     expect(await page.locator('#problem').textContent()).toBe('');
   });
 
-  it('deletes a session: the row goes when the API answers 204', async () => {
+  it('deletes a session once confirmed: the row goes when the API answers 204', async () => {
     const id = (await rowIds())[1] as string;
     const deleted = page.waitForResponse((r) => r.request().method() === 'DELETE');
     await page.getByRole('button', { name: `Delete session ${id}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
     const answer = await deleted;
     expect(answer.status()).toBe(204);
     expect(new URL(answer.url()).pathname).toBe(`/api/v1/chat/${id}`);

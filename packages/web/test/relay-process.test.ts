@@ -43,6 +43,7 @@ async function startUpstream(): Promise<Upstream> {
 interface RelayProcess {
   child: ChildProcess;
   port: number;
+  stdout: () => string;
   stderr: () => string;
 }
 
@@ -62,7 +63,7 @@ function startRelay(api: string, args: string[] = []): Promise<RelayProcess> {
     child.stdout?.on('data', (chunk) => {
       stdout += chunk;
       const found = /^Chat page: http:\/\/127\.0\.0\.1:(\d+)$/m.exec(stdout);
-      if (found) resolve({ child, port: Number(found[1]), stderr: () => stderr });
+      if (found) resolve({ child, port: Number(found[1]), stdout: () => stdout, stderr: () => stderr });
     });
     child.once('exit', (code) => reject(new Error(`the relay exited with ${code}: ${stderr}`)));
   });
@@ -230,4 +231,22 @@ describe('the relay process', () => {
       expect(stderr).toBe(message);
     }
   });
+
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'stops on %s as a server should: one line, exit 0, port closed',
+    async (signal) => {
+      const relay = await startRelay(upstream.url);
+      const exited = new Promise<number | null>((resolve) =>
+        relay.child.once('exit', (code) => resolve(code)),
+      );
+      relay.child.kill(signal);
+      expect(await exited).toBe(0);
+      expect(relay.stdout()).toBe(
+        `Chat page: http://127.0.0.1:${relay.port}\nStopped the chat page (${signal}).\n`,
+      );
+      await expect(
+        rawRequest(relay.port, { headers: { host: `127.0.0.1:${relay.port}` } }),
+      ).rejects.toThrow();
+    },
+  );
 });

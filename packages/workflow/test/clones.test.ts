@@ -165,6 +165,33 @@ describe('quiet output', () => {
       // Turbo's notice: "Attention: Turborepo now collects completely anonymous telemetry …".
       expect(`${generate.stdout}${generate.stderr}`).not.toMatch(/anonymous telemetry|docs\/telemetry/i);
       expect(await exists(join(home, '.config/turborepo/telemetry.json'))).toBe(false);
+
+      // The README's commands that start turbo: the test command (its turbo as a dry run), and turbo itself
+      // through pnpm, as the README runs one package's tests.
+      const bare = {
+        HOME: home,
+        XDG_CONFIG_HOME: undefined,
+        TURBO_TELEMETRY_DISABLED: undefined,
+        DO_NOT_TRACK: undefined,
+      };
+      for (const args of [
+        ['test', '--dry=json'],
+        ['turbo', 'run', 'test', '--filter=@llamacloud-chat/web', '--dry=json'],
+      ]) {
+        const dry = await pnpm((warm as Clone).dir, args, bare);
+        expect(dry.code, dry.stderr).toBe(0);
+        expect(JSON.parse(dry.stdout.slice(dry.stdout.indexOf('{'))).tasks.length).toBeGreaterThan(0);
+        expect(`${dry.stdout}${dry.stderr}`).not.toMatch(/anonymous telemetry|docs\/telemetry/i);
+        expect(await exists(join(home, '.config/turborepo'))).toBe(false);
+      }
+      // The same turbo started without the project's script does write the file: the check above can fail.
+      const unguarded = await pnpm(
+        (warm as Clone).dir,
+        ['exec', 'turbo', 'run', 'spec:check', '--dry=json'],
+        bare,
+      );
+      expect(unguarded.code, unguarded.stderr).toBe(0);
+      expect(await exists(join(home, '.config/turborepo/telemetry.json'))).toBe(true);
     } finally {
       await rm(home, { recursive: true, force: true });
     }

@@ -1,7 +1,8 @@
-// The chat page: sessions page by page, a session's transcript, create, delete, and a prompt whose answer streams
-// in token by token with a Stop button. It is the SDK's own code, run against the relay on this page's origin:
+// The chat page: sessions page by page, a session's transcript, create, delete (asked first), and a prompt whose
+// answer streams in token by token with a Stop button (or Escape). It is the SDK's own code, run against the relay on this page's origin:
 // the relay holds the key, so the page sends none (the client's Authorization header is removed).
 import LlamaCloud, { type ChatListPage, type ChatListResponse, type Page } from '@llamacloud-chat/client';
+import { confirmDelete } from './confirm.js';
 import { errorLine } from './error-line.js';
 import { TranscriptView } from './transcript.js';
 
@@ -33,6 +34,9 @@ const send = $<HTMLButtonElement>('send');
 const stop = $<HTMLButtonElement>('stop');
 const problem = $<HTMLParagraphElement>('problem');
 const status = $<HTMLParagraphElement>('status');
+const emptyHint = $<HTMLParagraphElement>('empty-hint');
+const listToggle = $<HTMLButtonElement>('sessions-toggle');
+const confirmDialog = $<HTMLDialogElement>('confirm-delete');
 const transcript = new TranscriptView(transcriptRoot);
 
 /** The open session: its id, and the indexes a turn must name. */
@@ -49,6 +53,11 @@ const fail = (error: unknown, doing: string) => {
 const clearProblem = () => {
   problem.textContent = '';
 };
+/** On a narrow screen the session list covers the conversation until a session is chosen; elsewhere no effect. */
+const showList = (shown: boolean) => {
+  document.body.classList.toggle('list-open', shown);
+  listToggle.setAttribute('aria-expanded', String(shown));
+};
 
 function sessionRow(session: ChatListResponse): HTMLLIElement {
   const row = document.createElement('li');
@@ -58,7 +67,6 @@ function sessionRow(session: ChatListResponse): HTMLLIElement {
   button.className = 'open';
   button.textContent = session.generated_title || '(untitled)';
   button.title = session.session_id;
-  button.addEventListener('click', () => void openSession(session.session_id));
   const id = document.createElement('span');
   id.className = 'id';
   id.textContent = session.session_id;
@@ -67,8 +75,14 @@ function sessionRow(session: ChatListResponse): HTMLLIElement {
   del.className = 'delete';
   del.textContent = 'Delete';
   del.setAttribute('aria-label', `Delete session ${session.session_id}`);
-  del.addEventListener('click', () => void deleteSession(session.session_id));
+  del.addEventListener('click', (event) => {
+    // The row around it opens the session: a delete is not also an open.
+    event.stopPropagation();
+    void deleteSession(session.session_id, session.generated_title);
+  });
   row.append(button, id, del);
+  // The whole row opens the session; the title is a button, so Tab reaches it and Enter opens it too.
+  row.addEventListener('click', () => void openSession(session.session_id));
   return row;
 }
 
@@ -112,8 +126,12 @@ function showSession(
   open = { id, indexIds: indexIds ?? [] };
   title.textContent = name ? `${name} (${id})` : `Session ${id}`;
   title.dataset.sessionId = id;
+  if (name) title.dataset.name = name;
+  else delete title.dataset.name;
   remove.hidden = false;
   form.hidden = false;
+  emptyHint.hidden = true;
+  showList(false);
   for (const row of sessions.children) {
     (row as HTMLElement).toggleAttribute('aria-current', (row as HTMLElement).dataset.sessionId === id);
   }
@@ -130,6 +148,8 @@ async function openSession(id: string): Promise<void> {
     transcript.clear();
     for (const event of session.events) transcript.add(event);
     transcriptRoot.removeAttribute('aria-busy');
+    // The newest turn in view, as a chat app opens a conversation.
+    transcriptRoot.scrollTop = transcriptRoot.scrollHeight;
     say(`Opened session ${id}: ${session.events.length} events.`);
   } catch (error) {
     fail(error, 'open the session');
@@ -154,8 +174,16 @@ async function createSession(): Promise<void> {
   }
 }
 
-async function deleteSession(id: string): Promise<void> {
+async function deleteSession(id: string, name?: string | null): Promise<void> {
   clearProblem();
+  const asked = await confirmDelete(
+    confirmDialog,
+    `${name ? `“${name}” (${id})` : `Session ${id}`} and its history will be deleted for good.`,
+  );
+  if (!asked) {
+    say(`Kept session ${id}.`);
+    return;
+  }
   try {
     await chat.delete(id);
     sessions.querySelector(`li[data-session-id="${CSS.escape(id)}"]`)?.remove();
@@ -164,8 +192,10 @@ async function deleteSession(id: string): Promise<void> {
       open = undefined;
       title.textContent = 'No session open';
       delete title.dataset.sessionId;
+      delete title.dataset.name;
       remove.hidden = true;
       form.hidden = true;
+      emptyHint.hidden = false;
       transcript.clear();
     }
     say(`Deleted session ${id}.`);
@@ -210,8 +240,16 @@ async function sendPrompt(): Promise<void> {
 
 more.addEventListener('click', () => void loadMore());
 create.addEventListener('click', () => void createSession());
-remove.addEventListener('click', () => open && void deleteSession(open.id));
+remove.addEventListener('click', () => open && void deleteSession(open.id, title.dataset.name));
 stop.addEventListener('click', () => turn?.abort());
+listToggle.addEventListener('click', () => showList(!document.body.classList.contains('list-open')));
+// Escape stops the answer under way (an open dialog takes its own Escape first).
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && turn && !confirmDialog.open) {
+    event.preventDefault();
+    turn.abort();
+  }
+});
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   void sendPrompt();
@@ -224,4 +262,6 @@ prompt.addEventListener('keydown', (event) => {
   }
 });
 
+// On a phone the list is what there is to do first.
+showList(true);
 void loadFirstPage();

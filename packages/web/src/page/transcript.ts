@@ -1,5 +1,5 @@
-// A chat session's events as DOM: the user's messages, thinking, tool calls with their results, answers and how
-// each turn ended. The same view renders a retrieved history and a turn as it streams, event by event.
+// A chat session's events as DOM: the user's messages, thinking, tool calls with their results (folded, their
+// JSON one click away), answers and how each turn ended. The same view renders a retrieved history and a turn as it streams, event by event.
 import type { ChatStreamEvent, StopEvent } from '@llamacloud-chat/client';
 
 /** Appends an element with a class and text to `parent`. */
@@ -9,6 +9,13 @@ function add<K extends keyof HTMLElementTagNameMap>(parent: Element, tag: K, cla
   if (text) element.textContent = text;
   parent.append(element);
   return element;
+}
+
+/** A block shown as one line (`summary`), its details one click away: tool calls, results, unknown events. */
+function folded(parent: Element, className: string, summary: string): HTMLDetailsElement {
+  const block = add(parent, 'details', className);
+  add(block, 'summary', 'role', summary);
+  return block;
 }
 
 /** A tool result's payload, shown whole but capped: results can be large. */
@@ -90,14 +97,12 @@ export class TranscriptView {
         return;
       }
       case 'tool_call': {
-        const block = add(this.#current(), 'section', 'tool-call');
-        add(block, 'h3', 'role', `Tool call: ${event.name ?? '?'}`);
+        const block = folded(this.#current(), 'tool-call', `Tool call: ${event.name ?? '?'}`);
         add(block, 'pre', 'text', shown(event.arguments ?? {}));
         return;
       }
       case 'tool_result': {
-        const block = add(this.#current(), 'section', 'tool-result');
-        add(block, 'h3', 'role', `Tool result: ${event.name ?? '?'}`);
+        const block = folded(this.#current(), 'tool-result', `Tool result: ${event.name ?? '?'}`);
         add(block, 'pre', 'text', shown(event.result ?? null));
         const image = event.image_attachment;
         if (image) add(block, 'p', 'attachment', `Image: ${image.attachment_name} from ${image.source_id}`);
@@ -123,8 +128,7 @@ export class TranscriptView {
         return;
       }
       default: {
-        const block = add(this.#current(), 'section', 'unknown');
-        add(block, 'h3', 'role', `Event: ${event.type ?? 'unknown'}`);
+        const block = folded(this.#current(), 'unknown', `Event: ${event.type ?? 'unknown'}`);
         add(block, 'pre', 'text', shown('event' in event ? event.event : event));
       }
     }

@@ -33,12 +33,21 @@ try {
 const { startWeb } = await import('./start-web.js');
 const apiKey = process.env.LLAMA_CLOUD_API_KEY?.trim() || undefined;
 const web = await startWeb({ apiKey, port, deadlineMs, allowedHosts: values['allowed-host'] });
+// Ctrl-C and SIGTERM are how a server is meant to stop, so both exit 0 after one line saying so, as the mock's.
+// Set before the URL is printed, so a signal sent as soon as it shows is handled.
+const stop = (signal: NodeJS.Signals) => {
+  // A second signal does not wait for the first close to finish.
+  process.once(signal, () => process.exit(0));
+  void web.close().then(() => {
+    console.log(`Stopped the chat page (${signal}).`);
+    process.exit(0);
+  });
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
 console.error(
   web.mock
     ? `The relay talks to the built-in mock at ${web.apiURL}, because LLAMA_CLOUD_API_KEY is not set.`
     : `The relay talks to ${web.apiURL} with LLAMA_CLOUD_API_KEY; the page never sees the key.`,
 );
 console.log(`Chat page: ${web.url}`);
-// As the CLI and the mock: 130 after Ctrl-C, 0 after SIGTERM.
-process.once('SIGINT', () => void web.close().then(() => process.exit(130)));
-process.once('SIGTERM', () => void web.close().then(() => process.exit(0)));

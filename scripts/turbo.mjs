@@ -1,0 +1,42 @@
+// Every turbo the project starts goes through here: `npx -y pnpm@10.34.9 turbo <args>` (the root script `turbo`
+// runs before pnpm would look for the bin) and the root scripts (test, build, dev, …). Turbo keeps its telemetry
+// switch only in the environment and in the user's config folder, so it is set here, whoever calls: turbo then
+// sends nothing and writes no telemetry file into HOME.
+//
+// `turbo watch` (`dev`) is a server-like command: Ctrl-C or SIGTERM is its normal stop, so it exits 0 after one
+// line. It runs in its own process group, so Ctrl-C reaches turbo alone, through this script, and turbo stops
+// its tasks itself instead of each task's pnpm reporting that it was interrupted. Every other turbo command stays
+// in the terminal's group and exits with turbo's code: an interrupted test run is no success.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const args = process.argv.slice(2);
+const watching = args[0] === 'watch';
+const bin = createRequire(import.meta.url).resolve('turbo/bin/turbo');
+const turbo = spawn(process.execPath, [bin, ...args], {
+  stdio: 'inherit',
+  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+  detached: watching,
+});
+
+/** The signal that asked a watch to stop. */
+let stoppedBy;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (!watching) return; // Turbo, in the same process group, got it too; its exit code says what happened.
+    if (stoppedBy) turbo.kill('SIGKILL'); // A second Ctrl-C does not wait.
+    stoppedBy ??= signal;
+    turbo.kill(signal);
+  });
+}
+turbo.on('error', (error) => {
+  process.stderr.write(`error: could not start turbo: ${error.message}\n`);
+  process.exit(1);
+});
+turbo.on('exit', (code, signal) => {
+  if (stoppedBy) {
+    process.stdout.write(`Stopped watching (${stoppedBy}).\n`);
+    process.exit(0);
+  }
+  process.exit(code ?? 128 + (signal === 'SIGTERM' ? 15 : 2));
+});
