@@ -5,11 +5,15 @@
 // script's.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { readSpecOrExit } from './read-spec.mjs';
 
 const require = createRequire(import.meta.url);
 const manifest = require.resolve('@redocly/cli/package.json');
 const bin = join(dirname(manifest), require(manifest).bin.redocly);
+
+// A file that is not YAML is one line (file:line:col: message) from our reader, not Redocly's report of it.
+for (const file of process.argv.slice(2).filter((arg) => !arg.startsWith('-'))) readSpecOrExit(resolve(file));
 
 const redocly = spawn(process.execPath, [bin, 'lint', ...process.argv.slice(2)], {
   stdio: ['inherit', 'inherit', 'pipe'],

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parse } from 'yaml';
 import { breakingChanges } from './breaking-changes.mjs';
+import { parseTextOrExit } from './read-spec.mjs';
 
 const here = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -44,7 +44,10 @@ function baseline() {
 
 const base = baseline();
 const revision = readFileSync(values.revision, 'utf8');
-const { breaking, acknowledged, oldVersion, newVersion } = breakingChanges(parse(base.text), parse(revision));
+const { breaking, acknowledged, oldVersion, newVersion } = breakingChanges(
+  parseTextOrExit(base.from, base.text),
+  parseTextOrExit(values.revision, revision),
+);
 
 if (breaking.length === 0) {
   console.log(`spec:check: no breaking changes against ${base.from}.`);

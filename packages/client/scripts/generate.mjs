@@ -2,13 +2,13 @@
 // data for the one entry point that runs them (its query parameters and body fields are what a request is checked
 // against before it is sent), and the friendly types. The generators sit behind this one script so any can be swapped without
 // touching the client.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readSpecOrExit } from '@llamacloud-chat/openapi/read-spec.mjs';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { parse } from 'yaml';
 import { UnsupportedSpecError } from './operation-parameters.mjs';
 import { operationsModule, sdkOperations, typesModule } from './sdk-surface.mjs';
 
@@ -34,9 +34,10 @@ const header = `/**
 
 `;
 
+// Read before openapi-typescript sees the file, so a spec that is not YAML is one line, not a stack trace.
+const document = readSpecOrExit(spec);
+const map = values.map ? readSpecOrExit(resolve(values.map)) : {};
 const ast = await openapiTS(pathToFileURL(spec));
-const document = parse(await readFile(spec, 'utf8'));
-const map = values.map ? parse(await readFile(resolve(values.map), 'utf8')) : {};
 let operations;
 try {
   operations = sdkOperations(document, map);

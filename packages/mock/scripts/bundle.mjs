@@ -5,15 +5,15 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { parseTextOrExit } from '@llamacloud-chat/openapi/read-spec.mjs';
 import { build } from 'esbuild';
-import { parse } from 'yaml';
 
 const specPath = createRequire(import.meta.url).resolve('@llamacloud-chat/openapi/openapi.yaml');
 const text = readFileSync(specPath, 'utf8');
 const sha256 = createHash('sha256').update(text).digest('hex');
 writeFileSync(
   new URL('../dist/openapi.json', import.meta.url),
-  JSON.stringify({ sha256, document: parse(text) }),
+  JSON.stringify({ sha256, document: parseTextOrExit(specPath, text) }),
 );
 
 await build({
