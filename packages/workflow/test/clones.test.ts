@@ -9,8 +9,9 @@
 // build of the generated types, a consumer's build, and a build that does not depend on the spec at all
 // (test-support). No test suite runs inside the clones. These tests run in order and build on each other.
 //
-// Quiet output: no telemetry notice from turbo (and its telemetry off), no Node end-of-life banner from Redocly.
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+// Quiet output: no telemetry notice from turbo (and its telemetry off, with no file written into HOME), no Node
+// end-of-life banner from Redocly, and a package's test run (the chat page's) that leaves TMPDIR as it was.
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -194,6 +195,23 @@ describe('quiet output', () => {
       expect(await exists(join(home, '.config/turborepo/telemetry.json'))).toBe(true);
     } finally {
       await rm(home, { recursive: true, force: true });
+    }
+  });
+
+  it("a package's whole test run leaves TMPDIR as it found it: the chat page's, which starts Chromium", async () => {
+    // The README's command for one package's tests, with a TMPDIR of its own, empty, listed before and after.
+    const tmp = await mkdtemp(join(tmpdir(), 'package-test-tmpdir-'));
+    try {
+      const before = await readdir(tmp);
+      const test = await pnpm(
+        (warm as Clone).dir,
+        ['turbo', 'run', 'test', '--filter=@llamacloud-chat/web', '--output-logs=errors-only'],
+        { TMPDIR: tmp },
+      );
+      expect(test.code, `${test.stdout}${test.stderr}`).toBe(0);
+      expect(await readdir(tmp)).toEqual(before);
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
     }
   });
 
