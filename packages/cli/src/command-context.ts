@@ -1,7 +1,7 @@
 // What every command shares: the run it belongs to (streams, environment, how it was invoked), the server it talks
 // to (and the notice when that is the built-in mock), and one client for it.
 import LlamaCloud from '@llamacloud-chat/client';
-import { reportFailure } from './failure.js';
+import { logTo, reportFailure } from './failure.js';
 import { commandLine } from './invocation.js';
 import type { CliIO } from './io.js';
 import { spinner } from './output/spinner.js';
@@ -41,7 +41,7 @@ export function announceMock(
   args: readonly string[],
 ): void {
   if (!target.mock) return;
-  const log = (line: string) => context.stderr.write(`${line}\n`);
+  const log = logTo(context);
   const where = `Using the built-in mock of openapi/openapi.yaml at ${target.baseUrl}`;
   if (target.source === 'mock-flag') {
     log(`${where} (--mock).`);
@@ -94,7 +94,11 @@ export async function withTarget(
     announceMock(target, context, how.purpose, how.mockArgs ?? context.argv);
     return await body(target);
   } catch (error) {
-    return reportFailure(error, context, { sessionId: how.sessionId, baseUrl: target?.baseUrl });
+    return reportFailure(error, context, {
+      sessionId: how.sessionId,
+      baseUrl: target?.baseUrl,
+      forgotten: how.sessionId !== undefined && target?.madeByMock?.(how.sessionId) === true,
+    });
   } finally {
     await target?.close();
   }

@@ -10,10 +10,13 @@ import {
 } from '@llamacloud-chat/client';
 import { ConfigError } from './errors.js';
 import { type CliIO, ExitCode } from './io.js';
+import { MOCK_FORGETS } from './mock-notes.js';
 import { printable } from './output/text.js';
+import { forPerson } from './output/wrap.js';
 
-/** A line on stderr. */
-export const logTo = (context: CliIO) => (line: string) => context.stderr.write(`${line}\n`);
+/** A line on stderr, for a person: wrapped to the terminal's width when stderr is one. */
+export const logTo = (context: CliIO) => (line: string) =>
+  context.stderr.write(`${forPerson(context.stderr, line)}\n`);
 
 /** A session id as the CLI prints it: quoted, with no control character left to reach the terminal. */
 export const quoteId = (id: string) => printable(JSON.stringify(id));
@@ -26,7 +29,12 @@ export const quoteId = (id: string) => printable(JSON.stringify(id));
 export function reportFailure(
   error: unknown,
   context: CliIO,
-  where: { sessionId?: string | undefined; baseUrl?: string | undefined } = {},
+  where: {
+    sessionId?: string | undefined;
+    baseUrl?: string | undefined;
+    /** The session's id is one the built-in mock makes, and the built-in mock answered. */
+    forgotten?: boolean;
+  } = {},
 ): (typeof ExitCode)[keyof typeof ExitCode] {
   const log = logTo(context);
   if ((error as NodeJS.ErrnoException).code === 'EPIPE') return ExitCode.ok; // the reader went away (| head)
@@ -39,6 +47,7 @@ export function reportFailure(
     return ExitCode.usage;
   }
   log(`error: ${failureLine(error, where)}`);
+  if (error instanceof NotFoundError && where.forgotten) log(MOCK_FORGETS);
   if (error instanceof ClientConfigError) {
     log(
       'Check LLAMA_CLOUD_BASE_URL and LLAMA_CLOUD_API_KEY, or unset LLAMA_CLOUD_BASE_URL to use the built-in mock.',

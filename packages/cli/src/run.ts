@@ -12,12 +12,15 @@ import { listCommand } from './commands/sessions/list.js';
 import { summaryCommand } from './commands/sessions/summary.js';
 import { commandName } from './invocation.js';
 import { type CliIO, ExitCode } from './io.js';
+import { forPerson } from './output/wrap.js';
+import { usableColumns } from './terminal-width.js';
 import { VERSION } from './version.js';
 
 export { type CliIO, ExitCode, type Input, type Output } from './io.js';
 
-/** Help is wrapped to the terminal, or to 80 columns when it is not one. */
-const HELP_WIDTH = 80;
+/** Help is wrapped to the terminal (up to 100 columns); not on a terminal, it is not wrapped. */
+const MAX_HELP_WIDTH = 100;
+const UNWRAPPED = 10_000;
 
 /** Runs the CLI with `argv` (the arguments after the command) and returns its exit code. Never exits. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
@@ -72,15 +75,16 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
    * error told in one line plus where to read the usage, instead of the whole help.
    */
   function configure(cmd: Command, path: readonly string[], how: { io: CliIO; command: string }): void {
-    const width = (stream: typeof stdout) => (stream.isTTY ? stream.columns : undefined) ?? HELP_WIDTH;
+    const width = (stream: typeof stdout) =>
+      stream.isTTY ? Math.min(usableColumns(stream.columns), MAX_HELP_WIDTH) : UNWRAPPED;
     const helpArgs = [...path, '--help'].join(' ');
     cmd
       .exitOverride()
       .configureOutput({
-        writeOut: (text) => stdout.write(text),
-        writeErr: (text) => stderr.write(text),
-        getOutHelpWidth: () => Math.min(width(stdout), 100),
-        getErrHelpWidth: () => Math.min(width(stderr), 100),
+        writeOut: (text) => stdout.write(forPerson(stdout, text)),
+        writeErr: (text) => stderr.write(forPerson(stderr, text)),
+        getOutHelpWidth: () => width(stdout),
+        getErrHelpWidth: () => width(stderr),
         getOutHasColors: () => false,
         getErrHasColors: () => false,
       })

@@ -25,6 +25,11 @@ export interface Target {
   apiKey: string;
   /** True for the built-in mock. */
   mock: boolean;
+  /**
+   * The built-in mock only: whether `id` looks like one it makes, so a 404 for it is most likely a session an
+   * earlier command created in its own mock, gone when that command ended.
+   */
+  madeByMock?: (id: string) => boolean;
   source: TargetSource;
   /** Stops the built-in mock, if one was started. */
   close(): Promise<void>;
@@ -76,7 +81,14 @@ export async function resolveTarget(
   }
   onStarting();
   // Loaded only here: the mock takes a moment and some memory that a real server does not need.
-  const { startMock } = await import('@llamacloud-chat/mock');
+  const { isMockSessionId, startMock } = await import('@llamacloud-chat/mock');
   const mock = await startMock(existsSync(bundledSpec) ? { spec: bundledSpec } : {});
-  return { baseUrl: mock.url, apiKey: PLACEHOLDER_KEY, mock: true, source, close: () => mock.close() };
+  return {
+    baseUrl: mock.url,
+    apiKey: PLACEHOLDER_KEY,
+    mock: true,
+    madeByMock: isMockSessionId,
+    source,
+    close: () => mock.close(),
+  };
 }

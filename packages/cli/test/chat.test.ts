@@ -461,10 +461,11 @@ describe('a turn that does not end well: exit 1, one line, after what was printe
 
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('Revenue grew ');
+    // Wrapped to the terminal's 100 columns at word boundaries.
     expect(screen.screen()).toBe(
       'Revenue grew \n' +
-        'error: the turn was cut off after 1 event (the server closed the stream before the turn ended). ' +
-        'The answer may be incomplete; to see what the server kept, run: ' +
+        'error: the turn was cut off after 1 event (the server closed the stream before the turn ended). The\n' +
+        'answer may be incomplete; to see what the server kept, run:\n' +
         `LLAMA_CLOUD_BASE_URL=${server.url} llamacloud-chat sessions get ses-1\n`,
     );
   });
@@ -642,7 +643,8 @@ describe('chat: usage errors, exit 2 and nothing sent', () => {
 
 describe('chat against the built-in mock', () => {
   it('streams the spec’s example turn: the notice, then what a user sees on a terminal', async () => {
-    const screen = terminal();
+    // Wide enough that no line is wrapped (test/terminal-width.test.ts has the narrow ones).
+    const screen = terminal(200);
 
     const run = await cli(
       ['chat', 'ses-abc123', '--index', 'idx-abc123', 'What were the main findings in Q3?'],

@@ -76,7 +76,8 @@ describe('server text with control characters', () => {
       ['sessions', 'get', 'ses-hostile'],
       ['chat', 'ses-hostile', 'hi'],
     ]) {
-      const terminal = startInTerminal(args, { ...env, NO_COLOR: '1' });
+      // Wide enough for the table's title column to hold the whole title.
+      const terminal = startInTerminal(args, { ...env, NO_COLOR: '1' }, 160);
       expect(await terminal.exited).toBe(0);
       // What reached the terminal, escape sequences included: only the CLI's own may be there, never the server's.
       // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence is the point.

@@ -79,17 +79,17 @@ describe('sessions list against a server', () => {
 
     expect(run.code).toBe(0);
     expect(lines(run.stdout)).toEqual([
-      'SESSION ID  LAST UPDATED      TURNS  TOKENS  TITLE',
-      'ses-0000    2026-01-01 00:00  -      -       (untitled)',
-      'ses-0001    2026-01-01 00:01  1      -/-     Session 1',
-      'ses-0002    2026-01-01 00:02  2      -/-     Session 2',
-      'ses-0003    2026-01-01 00:03  3      -/-     (untitled)',
-      'ses-0004    2026-01-01 00:04  -      -       Session 4',
+      'LAST UPDATED      TURNS  TOKENS         TITLE                                       SESSION ID',
+      '2026-01-01 00:00  -      -              (untitled)                                  ses-0000',
+      '2026-01-01 00:01  1      -/-            Session 1                                   ses-0001',
+      '2026-01-01 00:02  2      -/-            Session 2                                   ses-0002',
+      '2026-01-01 00:03  3      -/-            (untitled)                                  ses-0003',
+      '2026-01-01 00:04  -      -              Session 4                                   ses-0004',
     ]);
     expect(stripVTControlCharacters(run.stderr)).toMatch(/✔ 5 sessions in 3 pages\n$/);
   });
 
-  it('fits an 80-column terminal: long titles cut with …, long ids kept whole, the time of day dropped for room', async () => {
+  it('fits the terminal: long titles cut with …, the id last and whole, the time of day dropped for room', async () => {
     const longId = 'ses-3f2a9c1e-7b4d-4e8a-9f00-1c2d3e4f5a6b';
     const title = 'What were the main findings of the third-quarter review, region by region?';
     const all = [
@@ -100,23 +100,26 @@ describe('sessions list against a server', () => {
 
     const run = await cli(['sessions', 'list'], {
       env: serverEnv(server.url),
-      stdout: capture({ columns: 80 }),
+      stdout: capture({ columns: 60 }),
     });
 
     expect(run.code).toBe(0);
     expect(lines(run.stdout)).toEqual([
-      'SESSION ID                                LAST UPDATED  TURNS  TOKENS  TITLE',
-      'ses-0000                                  2026-01-01    -      -       What wer…',
-      `${longId}  2026-01-01    1      -/-     What wer…`,
+      'LAST UPDATED  TURNS  TOKENS         TITLE     SESSION ID',
+      '2026-01-01    -      -              What we…  ses-0000',
+      `2026-01-01    1      -/-            What we…  ${longId}`,
     ]);
-    for (const line of lines(run.stdout)) expect(line.length).toBeLessThanOrEqual(80);
     const wide = await cli(['sessions', 'list'], {
       env: serverEnv(server.url),
       stdout: capture({ columns: 120 }),
     });
     expect(lines(wide.stdout)[1]).toBe(
-      'ses-0000                                  2026-01-01 00:00  -      -       What were the main findings of the third-qua…',
+      '2026-01-01 00:00  -      -              What were the main findings of the third-quarter review, regi…  ses-0000',
     );
+    // Only an id longer than the room kept for it runs past the width, and it is whole.
+    const [header, short, long] = lines(wide.stdout) as [string, string, string];
+    for (const line of [header, short]) expect(line.length).toBeLessThanOrEqual(120);
+    expect(long.endsWith(`  ${longId}`)).toBe(true);
   });
 
   it('says "1 session in 1 page", not "1 sessions in 1 pages"', async () => {
@@ -208,7 +211,7 @@ describe('sessions list against a server', () => {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting their absence is the point.
     expect(run.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
     expect(lines(run.stdout)).toHaveLength(2);
-    expect(lines(run.stdout)[1]).toMatch(/clear \[2Jscreen next line$/);
+    expect(lines(run.stdout)[1]).toMatch(/clear \[2Jscreen next … {2}ses-0001$/);
   });
 });
 
@@ -544,7 +547,7 @@ describe('usage errors: one line, where to read the usage, and exit 2', () => {
     expect(sessionsAlone.stderr).toMatch(/^Usage: llamacloud-chat sessions \[options\] \[command\]/);
   });
 
-  it('--help: the usage and the exit codes on stdout, exit 0, every line within 80 columns', async () => {
+  it('--help: the usage and the exit codes on stdout, exit 0; piped, one line per item, within 80 columns on a terminal', async () => {
     const run = await cli(['sessions', 'list', '--help']);
 
     expect(run.code).toBe(0);
@@ -553,8 +556,7 @@ describe('usage errors: one line, where to read the usage, and exit 2', () => {
     expect(run.stdout).toContain(
       'Exit codes:\n' +
         '  0    done (or the reader went away, as with | head)\n' +
-        '  1    an API or network error (no such session included), or the built-in\n' +
-        '       mock could not start\n' +
+        '  1    an API or network error (no such session included), or the built-in mock could not start\n' +
         '  2    a usage or configuration error; nothing was sent\n' +
         '  130  interrupted (Ctrl-C)\n',
     );
@@ -564,7 +566,7 @@ describe('usage errors: one line, where to read the usage, and exit 2', () => {
       ['chat', '--help'],
       ['sessions', 'create', '--help'],
     ]) {
-      const help = await cli(args);
+      const help = await cli(args, { stdout: capture({ columns: 80 }) });
       for (const line of help.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
     }
   });

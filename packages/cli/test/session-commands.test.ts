@@ -4,6 +4,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { type ReceivedRequest, sendJson, serve, waitFor } from '@llamacloud-chat/test-support';
 import { describe, expect, it } from 'vitest';
+import { MOCK_SESSION_LASTS } from '../src/mock-notes.js';
 import { capture, cli, KEY, lines, serverEnv, terminalInput } from './harness.js';
 
 /** A session as the API might send it, with a field the spec does not name. */
@@ -574,9 +575,10 @@ describe('against the built-in mock, with the notice on stderr', () => {
     expect(run.code).toBe(0);
     // Whatever id the mock gives: a string, and the session it describes.
     expect(JSON.parse(run.stdout)).toMatchObject({ session_id: expect.any(String) });
-    expect(lines(run.stderr)).toEqual(
-      notice('To create a real session', 'sessions create --index idx-abc123'),
-    );
+    expect(lines(run.stderr)).toEqual([
+      ...notice('To create a real session', 'sessions create --index idx-abc123'),
+      MOCK_SESSION_LASTS,
+    ]);
   });
 
   it('get: the spec’s one-turn example as a transcript', async () => {

@@ -10,7 +10,7 @@ export { startPrism, startPrismMock } from './prism-entry.js';
 export type { PrismMockOptions, RunningPrismMock } from './prism-mock.js';
 export type { LogSink } from './request-log.js';
 export type { RunningServer } from './running-server.js';
-export { DEFAULT_SHARED_ACCESS } from './session-store.js';
+export { DEFAULT_SHARED_ACCESS, isMockSessionId } from './session-store.js';
 export { SPEC_PATH } from './spec-path.js';
 export { type MockOptions, type RunningMock, startMock } from './start-mock.js';
 export { StateFileError } from './state-file.js';

@@ -43,6 +43,9 @@ export const DEFAULT_SHARED_ACCESS = 'read_only';
 /** A session's id as the API makes them. */
 const newSessionId = () => `ses-${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
 
+/** Whether `id` has the shape of the ids this mock gives the sessions it creates (`ses-` and 12 hex digits). */
+export const isMockSessionId = (id: string): boolean => /^ses-[0-9a-f]{12}$/.test(id);
+
 /** Where a session stood at `version`, or undefined if it did not exist then. */
 function placeAt(stored: StoredSession, version: number): number | undefined {
   if (stored.createdAt > version) return undefined;

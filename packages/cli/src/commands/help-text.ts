@@ -1,21 +1,19 @@
-// Help text that several commands print, wrapped to fit 80 columns, and the integer parsers behind their flags.
+// Help text that several commands print, one line per item (wrapped to the terminal as it is written, see
+// output/wrap.ts), and the integer parsers behind their flags.
 import { InvalidArgumentError } from 'commander';
 
 /** After every command's options: what each exit code means. */
 export const EXIT_CODES = `Exit codes:
   0    done (or the reader went away, as with | head)
-  1    an API or network error (no such session included), or the built-in
-       mock could not start
+  1    an API or network error (no such session included), or the built-in mock could not start
   2    a usage or configuration error; nothing was sent
   130  interrupted (Ctrl-C)
   143  stopped by SIGTERM`;
 
 /** `chat`'s exit codes: what "done" and "failed" mean for a turn. */
 export const CHAT_EXIT_CODES = `Exit codes:
-  0    the turn ended (or the reader went away, as with | head); in a
-       conversation, you left it (/exit, Ctrl-D, Ctrl-C at an empty prompt)
-  1    the turn failed (a stop with is_error) or was cut off, an API or network
-       error (no such session included), or the built-in mock could not start
+  0    the turn ended (or the reader went away, as with | head); in a conversation, you left it (/exit, Ctrl-D, Ctrl-C at an empty prompt)
+  1    the turn failed (a stop with is_error) or was cut off, an API or network error (no such session included), or the built-in mock could not start
   2    a usage or configuration error; nothing was sent
   130  interrupted (Ctrl-C); the connection is closed
   143  stopped by SIGTERM; the connection is closed`;

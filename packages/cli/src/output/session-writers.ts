@@ -45,13 +45,23 @@ function json(out: Writable): SessionWriter {
 /** The width a table fits when it is not on a terminal that says its own (`--format table` into a pipe). */
 export const DEFAULT_COLUMNS = 80;
 
-/** The title never gets fewer columns than this, even next to a long id. */
-const MIN_TITLE = 5;
+/** The room kept at the end of a row for the session id, the mock's and the spec examples' length. */
+const ID_ROOM = 16;
+
+/** The title never gets fewer columns than this. */
+const MIN_TITLE = 8;
 
 /** Below this many columns for the title, the time of day is left out of LAST UPDATED to make room. */
 const ROOMY_TITLE = 20;
 
-const HEADERS = ['SESSION ID', 'LAST UPDATED', 'TURNS', 'TOKENS'] as const;
+/** Columns before the title: a header and a fixed width each, wide enough for any value a session has. */
+const COLUMNS = [
+  { header: 'LAST UPDATED', width: 16 },
+  { header: 'TURNS', width: 5 },
+  { header: 'TOKENS', width: 13 },
+] as const;
+
+const GAP = '  ';
 
 /** `2026-04-22 12:34` (or `2026-04-22` when short of room): a timestamp as a person scans a list; else as it came. */
 export function shortTime(value: string, withTime = true): string {
@@ -60,52 +70,62 @@ export function shortTime(value: string, withTime = true): string {
   return withTime ? `${match[1]} ${match[2]}` : (match[1] as string);
 }
 
-/** The cells of a session's row but the title. */
+/** The cells of a session's row before the title. */
 function cells(s: ChatListResponse, withTime: boolean): string[] {
   const job = s.job_metadata;
   const tokens = job ? `${job.total_input_tokens ?? '-'}/${job.total_output_tokens ?? '-'}` : '-';
-  return [
-    s.session_id,
-    shortTime(String(s.last_updated_at), withTime),
-    String(job?.turns ?? '-'),
-    tokens,
-  ].map((cell) => printable(cell));
+  return [shortTime(String(s.last_updated_at), withTime), String(job?.turns ?? '-'), tokens].map((cell) =>
+    printable(cell),
+  );
 }
 
-/** Each column's width: the widest of its header and its cells. */
-const widthsOf = (rows: readonly string[][]) =>
-  HEADERS.map((header, i) => Math.max(header.length, ...rows.map((row) => row[i]?.length ?? 0)));
-
-const fixedWidth = (widths: readonly number[]) => widths.reduce((sum, w) => sum + w + 2, 0);
+/** Where each column goes on a terminal `columns` wide: decided before any session is seen. */
+export function tableLayout(columns: number): { widths: number[]; title: number; withTime: boolean } {
+  const fixed = (widths: readonly number[]) => widths.reduce((sum, w) => sum + w + GAP.length, 0);
+  const roomy = COLUMNS.map((c) => c.width);
+  const withTime = columns - fixed(roomy) - GAP.length - ID_ROOM >= ROOMY_TITLE;
+  // The date alone, under a header that is never cut.
+  const widths = withTime ? roomy : [COLUMNS[0].header.length, ...roomy.slice(1)];
+  return { widths, title: Math.max(MIN_TITLE, columns - fixed(widths) - GAP.length - ID_ROOM), withTime };
+}
 
 /**
- * A table that fits the terminal's width (80 columns when it says none). Rows are printed page by page, so the
- * layout is taken from the first page: a longer id on a later page is kept whole and pushes its row out, never
- * cut, since an id is what a user copies. The title takes what is left and is cut with `…`.
+ * A table that fits the terminal's width (80 columns when it says none), printed page by page with its columns
+ * where they were on the first row to the last: every width is decided from the terminal before the first
+ * page, a cell is cut with `…` to its column, and the session id, which a user copies and which is never cut,
+ * comes last, so a longer one runs past the others' ends instead of pushing them out.
  */
 function table(out: Writable & { columns?: number }): SessionWriter {
   const write = pipeWriter(out);
-  let layout: { widths: number[]; withTime: boolean } | undefined;
-  const width = () => out.columns ?? DEFAULT_COLUMNS;
+  const layout = tableLayout(out.columns ?? DEFAULT_COLUMNS);
+  let head = true;
+  const line = (row: readonly string[], title: string, id: string) =>
+    [
+      ...row.map((cell, i) => clip(cell, layout.widths[i] ?? 0).padEnd(layout.widths[i] ?? 0)),
+      clip(title, layout.title).padEnd(layout.title),
+      id,
+    ]
+      .join(GAP)
+      .trimEnd();
   return {
     page: async (sessions) => {
       if (!sessions.length) return;
-      const head = layout === undefined;
-      if (!layout) {
-        const widths = widthsOf(sessions.map((s) => cells(s, true)));
-        const withTime = width() - fixedWidth(widths) >= ROOMY_TITLE;
-        layout = { widths: withTime ? widths : widthsOf(sessions.map((s) => cells(s, false))), withTime };
-      }
-      const { widths, withTime } = layout;
-      const line = (row: readonly string[], title: string) => {
-        const padded = row.map((cell, i) => cell.padEnd(widths[i] ?? 0));
-        const fixed = padded.reduce((sum, cell) => sum + cell.length + 2, 0);
-        return [...padded, clip(title, Math.max(MIN_TITLE, width() - fixed))].join('  ').trimEnd();
-      };
       const text = sessions.map((s) =>
-        line(cells(s, withTime), printable(s.generated_title ?? '(untitled)')),
+        line(
+          cells(s, layout.withTime),
+          printable(s.generated_title ?? '(untitled)'),
+          printable(s.session_id),
+        ),
       );
-      if (head) text.unshift(line(HEADERS, 'TITLE'));
+      if (head)
+        text.unshift(
+          line(
+            COLUMNS.map((c) => c.header),
+            'TITLE',
+            'SESSION ID',
+          ),
+        );
+      head = false;
       await write(`${text.join('\n')}\n`);
     },
     end: async (count) => {

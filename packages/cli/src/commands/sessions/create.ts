@@ -8,7 +8,9 @@ import {
   scope,
   withTarget,
 } from '../../command-context.js';
+import { logTo } from '../../failure.js';
 import { ExitCode } from '../../io.js';
+import { MOCK_SESSION_LASTS } from '../../mock-notes.js';
 import { asJson, asLines, emit } from '../../output/emit.js';
 import { indexesText, sharedAccessText } from '../../output/session-view.js';
 import { styleFor } from '../../output/style.js';
@@ -62,6 +64,7 @@ async function createSession(options: CreateOptions, context: CommandContext): P
     );
     if (format !== 'text') {
       await emit(context.stdout, asJson(session, format));
+      if (target.mock) logTo(context)(MOCK_SESSION_LASTS);
       return ExitCode.ok;
     }
     const style = styleFor(context.stdout, context.env);
@@ -74,6 +77,7 @@ async function createSession(options: CreateOptions, context: CommandContext): P
         ...(shared ? [`  share link  ${shared}`] : []),
       ]),
     );
+    if (target.mock) logTo(context)(MOCK_SESSION_LASTS);
     return ExitCode.ok;
   });
 }
