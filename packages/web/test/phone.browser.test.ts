@@ -80,7 +80,7 @@ describe('the chat page on a phone', () => {
     const row = page.locator(`#sessions li[data-session-id="${longSession}"]`);
     // The id under the title, not the title: the row is what takes the tap.
     await row.locator('.id').tap();
-    await waitFor(async () => (await openId()) === longSession);
+    await expect.poll(openId).toBe(longSession);
     await page.locator('#transcript .turn').nth(3).waitFor();
 
     expect(await widths()).toEqual({ page: PHONE.width, screen: PHONE.width });
@@ -121,7 +121,7 @@ describe('the chat page on a phone', () => {
     expect(deletes).toEqual([]);
     // Still there for the API too: the page reopens it.
     await row.locator('.open').tap();
-    await waitFor(async () => (await openId()) === longSession);
+    await expect.poll(openId).toBe(longSession);
     expect(await page.locator('#problem').textContent()).toBe('');
 
     // Escape is a Cancel as well.
@@ -151,7 +151,7 @@ describe('the chat page on a phone', () => {
     const title = page.locator(`#sessions li[data-session-id="${longSession}"] .open`);
     await title.focus();
     await page.keyboard.press('Enter');
-    await waitFor(async () => (await openId()) === longSession);
+    await expect.poll(openId).toBe(longSession);
     // Reached by Tab, the focused control is outlined.
     await page.getByLabel('Message').focus();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('prompt');
