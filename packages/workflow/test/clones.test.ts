@@ -21,6 +21,7 @@ import {
   dryRun,
   installedClone,
   pnpm,
+  startInGroup,
   stopRunning,
   turboRun,
   withStatus,
@@ -212,6 +213,21 @@ describe('quiet output', () => {
       expect(await readdir(tmp)).toEqual(before);
     } finally {
       await rm(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('a Ctrl-C stops `mock` and `web` quietly: their own last line, exit 0, no ELIFECYCLE from pnpm', async () => {
+    for (const [script, ready, last] of [
+      ['mock', /listening on http/, 'Stopped the mock (SIGINT).'],
+      ['web', /Chat page: http/, 'Stopped the chat page (SIGINT).'],
+    ] as const) {
+      const server = startInGroup((warm as Clone).dir, [script, '--port', '0'], ready);
+      await server.started;
+      server.interrupt();
+      expect(await server.exited).toBe(0);
+      const { stdout, stderr } = server.output();
+      expect(stdout.trimEnd().split('\n').at(-1)).toBe(last);
+      expect(`${stdout}${stderr}`).not.toMatch(/ELIFECYCLE|Command failed/);
     }
   });
 

@@ -1,5 +1,5 @@
 // Clones of this repository in temp folders, and pnpm and turbo run inside them as a developer would.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -101,11 +101,54 @@ function descendants(pid: number): number[] {
   return found;
 }
 
+/** The command and arguments that run pnpm with `args`. */
+export function pnpmCommand(args: string[]): [string, string[]] {
+  return PNPM ? [process.execPath, [PNPM, ...args]] : ['npx', ['-y', PINNED, ...args]];
+}
+
 /** Runs pnpm in `cwd` with `args`. */
 export function pnpm(cwd: string, args: string[], env: Env = {}): Promise<Run> {
-  return PNPM
-    ? run(cwd, process.execPath, [PNPM, ...args], env)
-    : run(cwd, 'npx', ['-y', PINNED, ...args], env);
+  const [command, argv] = pnpmCommand(args);
+  return run(cwd, command, argv, env);
+}
+
+/**
+ * Starts pnpm with `args` in `cwd` as a terminal starts a command: in a process group of its own, which
+ * `interrupt()` signals as a whole, as Ctrl-C does. Resolves `ready` once stdout matches `ready`.
+ */
+export function startInGroup(cwd: string, args: string[], ready: RegExp, env: Env = {}) {
+  const [command, argv] = pnpmCommand(args);
+  const child = spawn(command, argv, {
+    cwd,
+    env: childEnv(env),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (child.pid) running.add(child.pid);
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      if (child.pid) running.delete(child.pid);
+      resolve(code);
+    }),
+  );
+  const started = new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      if (ready.test(stdout)) resolve();
+    });
+    void exited.then(() => reject(new Error(`exited before ${ready}: ${stdout}${stderr}`)));
+  });
+  return {
+    started,
+    exited,
+    output: () => ({ stdout, stderr }),
+    interrupt: () => process.kill(-(child.pid as number), 'SIGINT'),
+  };
 }
 
 export interface Clone {
