@@ -1,5 +1,5 @@
 // Clones of this repository in temp folders, and pnpm and turbo run inside them as a developer would.
-import { execFile, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -117,7 +117,12 @@ export function pnpm(cwd: string, args: string[], env: Env = {}): Promise<Run> {
  * `interrupt()` signals as a whole, as Ctrl-C does. Resolves `ready` once stdout matches `ready`.
  */
 export function startInGroup(cwd: string, args: string[], ready: RegExp, env: Env = {}) {
-  const [command, argv] = pnpmCommand(args);
+  // pnpm itself, not npx around it: npx runs pnpm through a shell of its own that dies of the SIGINT, which
+  // says nothing about pnpm or the project.
+  const bin =
+    PNPM ??
+    execFileSync('npx', ['-y', '-p', PINNED, 'sh', '-c', 'command -v pnpm'], { encoding: 'utf8' }).trim();
+  const [command, argv] = [process.execPath, [bin, ...args]];
   const child = spawn(command, argv, {
     cwd,
     env: childEnv(env),
