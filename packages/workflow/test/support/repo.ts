@@ -119,13 +119,15 @@ export function pnpm(cwd: string, args: string[], env: Env = {}): Promise<Run> {
 export function startInGroup(cwd: string, args: string[], ready: RegExp, env: Env = {}) {
   // pnpm itself, not npx around it: npx runs pnpm through a shell of its own that dies of the SIGINT, which
   // says nothing about pnpm or the project.
-  const bin =
-    PNPM ??
-    execFileSync('npx', ['-y', '-p', PINNED, 'sh', '-c', 'command -v pnpm'], { encoding: 'utf8' }).trim();
-  const [command, argv] = [process.execPath, [bin, ...args]];
-  const child = spawn(command, argv, {
+  const fetched = PNPM
+    ? undefined
+    : execFileSync('npx', ['-y', '-p', PINNED, 'sh', '-c', 'command -v pnpm'], { encoding: 'utf8' }).trim();
+  const bin = PNPM ?? (fetched as string);
+  // Turbo (in the scripts' builds) looks for pnpm on PATH, where npx would have put it.
+  const path = fetched ? { PATH: `${dirname(fetched)}:${process.env.PATH}` } : {};
+  const child = spawn(process.execPath, [bin, ...args], {
     cwd,
-    env: childEnv(env),
+    env: childEnv({ ...path, ...env }),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
