@@ -32,10 +32,8 @@ if (!existsSync(join(bin, 'node'))) {
     },
   );
 }
-// TypeScript's tsc turns on Node's compile cache (Node 22.1+), which Node keeps in TMPDIR unless told otherwise:
-// it goes beside the other caches, in node_modules/.cache, where the next run finds it.
-const compileCache = join(process.cwd(), 'node_modules', '.cache', 'node-compile-cache');
-const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, NODE_COMPILE_CACHE: compileCache };
+// Node's compile cache (which tsc turns on under Node 22+) is kept out of TMPDIR by scripts/turbo.mjs.
+const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
 console.error(`Node on PATH: ${execFileSync('node', ['--version'], { env, encoding: 'utf8' }).trim()}`);
 // pnpm itself runs on Node 24 too, through the same npm_execpath that started this script.
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: set by pnpm for this script, which turbo does not run.

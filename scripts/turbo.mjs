@@ -1,7 +1,7 @@
 // Every turbo the project starts goes through here: `npx -y pnpm@10.34.9 turbo <args>` (the root script `turbo`
 // runs before pnpm would look for the bin) and the root scripts (test, build, dev, …). Turbo keeps its telemetry
 // switch only in the environment and in the user's config folder, so it is set here, whoever calls: turbo then
-// sends nothing and writes no telemetry file into HOME.
+// sends nothing and writes no telemetry file into HOME. Node's compile cache is kept out of TMPDIR here too.
 //
 // `turbo watch` (`dev`) is a server-like command: Ctrl-C or SIGTERM is its normal stop, so it exits 0 after one
 // line. It runs in its own process group, so Ctrl-C reaches turbo alone, through this script, and turbo stops
@@ -9,13 +9,23 @@
 // in the terminal's group and exits with turbo's code: an interrupted test run is no success.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const watching = args[0] === 'watch';
 const bin = createRequire(import.meta.url).resolve('turbo/bin/turbo');
 const turbo = spawn(process.execPath, [bin, ...args], {
   stdio: 'inherit',
-  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+  env: {
+    ...process.env,
+    TURBO_TELEMETRY_DISABLED: '1',
+    // tsc (5.7+) turns on Node's compile cache on Node 22+, which Node keeps in TMPDIR unless told where: it goes
+    // beside the other caches, where the next run finds it (turbo.json passes it through to every task).
+    NODE_COMPILE_CACHE:
+      process.env.NODE_COMPILE_CACHE ?? join(ROOT, 'node_modules', '.cache', 'node-compile-cache'),
+  },
   detached: watching,
 });
 
@@ -24,7 +34,8 @@ let stoppedBy;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     if (!watching) return; // Turbo, in the same process group, got it too; its exit code says what happened.
-    if (stoppedBy) turbo.kill('SIGKILL'); // A second Ctrl-C does not wait.
+    // A second Ctrl-C does not wait: turbo and every task it started (its process group) are killed.
+    if (stoppedBy) process.kill(-turbo.pid, 'SIGKILL');
     stoppedBy ??= signal;
     turbo.kill(signal);
   });

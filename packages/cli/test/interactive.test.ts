@@ -102,7 +102,9 @@ describe('chat on a terminal: a conversation', () => {
     expect(history.split('\n')).toEqual([
       '/history',
       'Session ses-1: (untitled)',
-      'Last updated 2026-04-22T12:34:41Z · indexes none (unbound) · share link: query (viewers may ask new questions)',
+      // Wrapped to the terminal's 80 columns at a word boundary.
+      'Last updated 2026-04-22T12:34:41Z · indexes none (unbound) · share link: query',
+      '(viewers may ask new questions)',
       '',
       'User',
       '  What grew in Q3?',

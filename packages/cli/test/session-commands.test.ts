@@ -162,7 +162,9 @@ describe('sessions get', () => {
     expect(sent(server.requests)).toEqual([['GET', '/api/v1/chat/ses%2F1%20a', { project_id: 'p1' }]]);
     expect(run.stdout.split('\n')).toEqual([
       'Session ses-abc123: Q3 findings',
-      'Last updated 2026-04-22T12:34:41.342245 · indexes idx-1, idx-2 · share link: read_only (the transcript only)',
+      // Wrapped to the terminal's width at a word boundary.
+      'Last updated 2026-04-22T12:34:41.342245 · indexes idx-1, idx-2 · share link: read_only (the',
+      'transcript only)',
       '',
       'User',
       '  What were the main findings in Q3?',
@@ -591,6 +593,7 @@ describe('against the built-in mock, with the notice on stderr', () => {
     expect(lines(run.stdout)).toEqual([
       'Session ses-abc123: What were the main findings in Q3?',
       expect.stringMatching(/^Last updated 2026-04-22T12:34:41\.342245 · indexes idx-abc123, idx-def456/),
+      '(viewers may ask new questions)',
       'User',
       '  What were the main findings in Q3?',
       'Thinking',

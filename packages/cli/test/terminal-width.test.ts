@@ -1,7 +1,7 @@
 // What a person reads, on terminals 60 and 80 columns wide (real pseudo-terminals): the built-in mock's notice, the
-// chat banner, a usage error and --help are wrapped at word boundaries, no line wider than the terminal and no
-// word cut in two; the streamed table keeps every column where the header put it over four pages. In a pipe the
-// same lines are left whole. CI=1 keeps the spinner off the screen, as in CI.
+// chat banner, a transcript's header, a usage error and --help are wrapped at word boundaries, no line wider than
+// the terminal and no word cut in two; the streamed table keeps every column where the header put it over four
+// pages. In a pipe the same lines are left whole. CI=1 keeps the spinner off the screen, as in CI.
 import { describe, expect, it } from 'vitest';
 import { bin, runNode } from './harness.js';
 import { startInTerminal } from './pty.js';
@@ -33,7 +33,7 @@ const EXIT_CODE_1 =
 describe.each([60, 80])('on a %i-column terminal', (columns) => {
   it('the mock notice and the create notice wrap at word boundaries', async () => {
     const terminal = startInTerminal(['sessions', 'create'], QUIET, columns);
-    expect(await terminal.exited).toBe(0);
+    expect(await terminal.exited, terminal.screen()).toBe(0);
     const screen = terminal.screen();
     const url = /http:\/\/127\.0\.0\.1:\d+/.exec(screen)?.[0] as string;
     fitsWhole(screen, NOTICE.replace('URL', url), columns);
@@ -50,6 +50,16 @@ describe.each([60, 80])('on a %i-column terminal', (columns) => {
     terminal.type('/exit\r');
     expect(await terminal.exited).toBe(0);
     fitsWhole(terminal.screen(), BANNER, columns);
+  });
+
+  it("a transcript's header, the share link included, wraps at word boundaries", async () => {
+    // The same header in a pipe, one line, is what the terminal must show whole.
+    const piped = await runNode(bin, ['sessions', 'get', 'ses-abc123', '--format', 'transcript']);
+    const header = piped.stdout.split('\n').find((line) => line.startsWith('Last updated')) as string;
+    expect(header).toContain('share link: ');
+    const terminal = startInTerminal(['sessions', 'get', 'ses-abc123'], QUIET, columns);
+    expect(await terminal.exited).toBe(0);
+    fitsWhole(terminal.screen(), header, columns);
   });
 
   it('a usage error wraps at word boundaries', async () => {

@@ -36,4 +36,5 @@ it('says where the spec breaks, in one line, exits 1 and writes nothing', async 
     stderr: `${broken}:3:10: Nested mappings are not allowed in compact mappings\n`,
   });
   expect(await readdir(dir)).toEqual(['openapi.yaml']);
-});
+  // A node process that loads the generator's libraries: seconds on a loaded machine.
+}, 60_000);

@@ -13,6 +13,7 @@ import { indexesText } from '../output/session-view.js';
 import { styleFor } from '../output/style.js';
 import { printable } from '../output/text.js';
 import { transcript } from '../output/transcript.js';
+import { forPerson } from '../output/wrap.js';
 import type { Target } from '../target.js';
 import { runTurn, type TurnOptions } from './turn.js';
 
@@ -106,7 +107,10 @@ async function showHistory(
   context: CommandContext,
 ): Promise<void> {
   const session = await client.beta.chat.retrieve(sessionId, scope(options), { signal: context.signal });
-  await emit(context.stdout, asLines(transcript(session, styleFor(context.stdout, context.env))));
+  await emit(
+    context.stdout,
+    forPerson(context.stdout, asLines(transcript(session, styleFor(context.stdout, context.env)))),
+  );
 }
 
 /**

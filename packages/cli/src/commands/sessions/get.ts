@@ -12,6 +12,7 @@ import { ExitCode } from '../../io.js';
 import { asJson, asLines, emit } from '../../output/emit.js';
 import { styleFor } from '../../output/style.js';
 import { transcript } from '../../output/transcript.js';
+import { forPerson } from '../../output/wrap.js';
 import { SERVER_NOTE } from '../help-text.js';
 import { withSharedFlags } from '../shared-flags.js';
 
@@ -50,7 +51,9 @@ async function getSession(
     const style = styleFor(context.stdout, context.env);
     await emit(
       context.stdout,
-      format === 'transcript' ? asLines(transcript(session, style)) : asJson(session, format),
+      format === 'transcript'
+        ? forPerson(context.stdout, asLines(transcript(session, style)))
+        : asJson(session, format),
     );
     return ExitCode.ok;
   });
