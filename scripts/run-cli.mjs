@@ -1,14 +1,18 @@
 // `pnpm start` and `pnpm cli <args>`: builds the CLI quietly (a turbo cache hit when nothing changed), then runs
 // it with the given arguments, passing its output, exit code and Ctrl-C straight through.
+
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Every turbo the project starts goes through scripts/turbo.mjs (telemetry off, caches out of TMPDIR). */
+const TURBO = fileURLToPath(new URL('./turbo.mjs', import.meta.url));
 
 const build = spawnSync(
-  'turbo',
-  ['run', 'build', '--filter=@llamacloud-chat/cli...', '--output-logs=errors-only'],
+  process.execPath,
+  [TURBO, 'run', 'build', '--filter=@llamacloud-chat/cli...', '--output-logs=errors-only'],
   {
     encoding: 'utf8',
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
   },
 );
 if (build.error) throw build.error;
