@@ -4,9 +4,9 @@
 // sends nothing and writes no telemetry file into HOME. Node's compile cache is kept out of TMPDIR here too.
 //
 // `turbo watch` (`dev`) is a server-like command: Ctrl-C or SIGTERM is its normal stop, so it exits 0 after one
-// line. It runs in its own process group, so Ctrl-C reaches turbo alone, through this script, and turbo stops
-// its tasks itself instead of each task's pnpm reporting that it was interrupted. Every other turbo command stays
-// in the terminal's group and exits with turbo's code: an interrupted test run is no success.
+// line of its own, printed once turbo has ended. It runs in a process group of its own, which this script
+// signals, so it can wait for turbo and then say so; a closed terminal (SIGHUP) kills the group. Every other
+// turbo command stays in the terminal's group and exits with turbo's code: an interrupted test run is no success.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -31,13 +31,20 @@ const turbo = spawn(process.execPath, [bin, ...args], {
 
 /** The signal that asked a watch to stop. */
 let stoppedBy;
-for (const signal of ['SIGINT', 'SIGTERM']) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
-    if (!watching) return; // Turbo, in the same process group, got it too; its exit code says what happened.
-    // A second Ctrl-C does not wait: turbo and every task it started (its process group) are killed.
-    if (stoppedBy) process.kill(-turbo.pid, 'SIGKILL');
+    if (!watching) {
+      // Ctrl-C reaches turbo too (same process group), and its exit code says what happened; a SIGTERM or SIGHUP
+      // sent to this script alone is passed on.
+      if (signal !== 'SIGINT') turbo.kill(signal);
+      return;
+    }
+    // A second Ctrl-C does not wait, and a closed terminal (SIGHUP) leaves nothing behind: turbo and every task
+    // it started (its process group, which the terminal no longer reaches) are killed.
+    if (stoppedBy || signal === 'SIGHUP') process.kill(-turbo.pid, 'SIGKILL');
     stoppedBy ??= signal;
-    turbo.kill(signal);
+    // To the group, as a terminal's Ctrl-C would: turbo's launcher (a node script) does not pass it on.
+    process.kill(-turbo.pid, signal);
   });
 }
 turbo.on('error', (error) => {
