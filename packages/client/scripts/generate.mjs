@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readSpecOrExit } from '@llamacloud-chat/openapi/read-spec.mjs';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { catalogEntries, catalogModule } from './catalog.mjs';
 import { UnsupportedSpecError } from './operation-parameters.mjs';
 import { operationsModule, sdkOperations, typesModule } from './sdk-surface.mjs';
 
@@ -50,10 +51,12 @@ try {
 const base = out.replace(/\.ts$/, '');
 const operationsOut = `${base}.operations.ts`;
 const typesOut = `${base}.types.ts`;
+const catalogOut = `${base}.catalog.ts`;
 const openapiModule = `${base.split('/').pop()}.js`;
 await mkdir(dirname(out), { recursive: true });
 await writeFile(out, header + astToString(ast));
 await writeFile(operationsOut, header + operationsModule(operations, map));
 await writeFile(typesOut, header + typesModule(document, operations, openapiModule));
-for (const file of [out, operationsOut, typesOut])
+await writeFile(catalogOut, header + catalogModule(catalogEntries(document, operations)));
+for (const file of [out, operationsOut, typesOut, catalogOut])
   console.log(`generated ${relative(process.cwd(), file)} from ${relative(process.cwd(), spec)}`);

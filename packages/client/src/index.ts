@@ -27,6 +27,8 @@ export {
   PageLimitError,
   PermissionDeniedError,
   RateLimitError,
+  type RequestField,
+  type RequestProblem,
   ResponseTooLargeError,
   StreamInterruptedError,
   TimeoutError,

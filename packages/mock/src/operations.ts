@@ -2,14 +2,19 @@
 // operationId): each handler gets a request the spec allows and returns the answer to send. Routing, the
 // bearer check and the request's 422s come from the spec; what a handler adds is what the API keeps.
 import { type Context, OpenAPIBackend } from 'openapi-backend';
+import { exampleAnswer } from './example-answer.js';
 import { entriesFromAjv, validationError } from './request-errors.js';
 import type { Json, Scope, SessionStore } from './session-store.js';
 import { scriptTurn } from './turn-script.js';
 
-/** What a handler answers: a JSON body (none for a 204), or a streamed turn's events. */
+/**
+ * What a handler answers: a JSON body (none for a 204), or a streamed turn's events; `example` names the spec's
+ * example it was taken from, for an operation the mock keeps no state for; `own` marks the mock speaking of
+ * itself (no answer the API would give), which is not checked against the spec.
+ */
 export type Answer =
-  | { status: number; body?: unknown; headers?: Record<string, string> }
-  | { status: 200; events: Json[] };
+  | { status: number; body?: unknown; headers?: Record<string, string>; example?: string; own?: true }
+  | { status: 200; events: Json[]; example?: string };
 
 /** Page sizes the mock serves when `page_size` is not sent, and at most. */
 export const DEFAULT_PAGE_SIZE = 2;
@@ -79,6 +84,15 @@ export async function chatOperations(
     }),
     notFound: (): Answer => ({ status: 404, body: { detail: 'Not Found' } }),
     methodNotAllowed: (): Answer => ({ status: 405, body: { detail: 'Method Not Allowed' } }),
+    // An operation of the spec with no handler below: its documented success, from the spec's example.
+    notImplemented: (c): Answer =>
+      exampleAnswer(c.operation as unknown as Json) ?? {
+        status: 501,
+        own: true,
+        body: {
+          detail: `The mock keeps no state for ${c.operation?.operationId} and the spec gives its success no example to answer with.`,
+        },
+      },
     unauthorizedHandler: (): Answer => ({
       status: 401,
       body: {
@@ -90,7 +104,8 @@ export async function chatOperations(
       const errors = (c.validation.errors ?? []).filter(
         (error) => !(error.keyword === 'additionalProperties' && error.instancePath === '/query'),
       );
-      const operation = c.operation?.operationId ? handlers[c.operation.operationId] : undefined;
+      const id = c.operation?.operationId;
+      const operation = id ? (handlers[id] ?? handlers.notImplemented) : undefined;
       if (errors.length === 0 && operation) return operation(c) as Answer | Promise<Answer>;
       return { status: 422, body: validationError(entriesFromAjv(errors)) };
     },

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { answerChecker } from './answer-check.js';
 import { answerPreflight, setCorsHeaders } from './cors.js';
 import { checkStreamGap, replayEvents, type StreamCut, type StreamEnd } from './event-stream.js';
+import { EXAMPLE_HEADER } from './example-answer.js';
 import { FAULT_HEADER, type Fault, parseFault } from './faults.js';
 import { chatOperations, type RoutedAnswer } from './operations.js';
 import { malformedTarget } from './percent-encoding.js';
@@ -137,19 +138,24 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       headers: req.headers as never,
       body: json,
     })) as RoutedAnswer;
-    const problems = operationId
-      ? 'events' in answer
-        ? answer.events.flatMap((event, i) =>
-            check.checkEvent(operationId, event).map((p) => `event ${i + 1}: ${p}`),
-          )
-        : check.checkBody(operationId, answer.status, answer.body)
-      : [];
+    const problems =
+      operationId && !('own' in answer && answer.own)
+        ? 'events' in answer
+          ? answer.events.flatMap((event, i) =>
+              check.checkEvent(operationId, event).map((p) => `event ${i + 1}: ${p}`),
+            )
+          : check.checkBody(operationId, answer.status, answer.body)
+        : [];
     if (problems.length > 0) {
       return sendJson(res, 500, {
         detail:
           `The mock's ${answer.status} answer to ${req.method} ${url.pathname} breaks the spec, so it was not sent: ` +
           `${problems.slice(0, 5).join('; ')}. It comes from the mock's seed (the spec's examples) or its state file; fix it there.`,
       });
+    }
+    if (answer.example !== undefined) {
+      res.setHeader(EXAMPLE_HEADER, answer.example);
+      log({ note: `the spec's example "${answer.example}"` });
     }
     if (fault?.kind === 'stall' && !('events' in answer)) {
       log({ note: `${FAULT_HEADER}: stall` });
@@ -171,7 +177,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       const { sent, complete } = await replayEvents(res, answer.events.map(sseEvent), gapMs, cut);
       log({
         events: { sent, of: answer.events.length },
-        note: complete ? undefined : fault ? `${FAULT_HEADER}: ${fault.kind}` : 'the caller went away',
+        ...(complete ? {} : { note: fault ? `${FAULT_HEADER}: ${fault.kind}` : 'the caller went away' }),
       });
       options.onStreamEnd?.({
         request: `${req.method} ${req.url}`,

@@ -17,3 +17,4 @@ export {
   type SessionFixture,
   scripted,
 } from './sessions.js';
+export { RENAME, RENAMED_EXAMPLE, renameOperation } from './rename-operation.js';

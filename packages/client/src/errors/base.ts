@@ -40,7 +40,35 @@ export class ClientConfigError extends LlamaCloudError {
   readonly kind = 'config';
 }
 
+/** Where a request's bad part is: in its path, its query or its body, and its name there. */
+export interface RequestField {
+  readonly in: 'path' | 'query' | 'body';
+  readonly name: string;
+}
+
+/** What is wrong with a request's part: missing though required, not one the operation has, or of a wrong type. */
+export type RequestProblem = 'missing' | 'unknown' | 'type' | 'value';
+
+interface InvalidRequestOptions extends ErrorOptions {
+  field?: RequestField | undefined;
+  problem?: RequestProblem | undefined;
+  /** For an unknown name: the names the operation takes there. */
+  allowed?: readonly string[] | undefined;
+}
+
 /** A parameter no request could carry, or one the spec forbids; nothing was sent. */
 export class InvalidRequestError extends LlamaCloudError {
   readonly kind = 'invalid_request';
+  /** The part of the request at fault, when the check knows it. */
+  readonly field?: RequestField;
+  readonly problem?: RequestProblem;
+  /** For an unknown name: the names the operation takes in that part. */
+  readonly allowed?: readonly string[];
+
+  constructor(message: string, options: InvalidRequestOptions = {}) {
+    super(message, options);
+    if (options.field) this.field = options.field;
+    if (options.problem) this.problem = options.problem;
+    if (options.allowed) this.allowed = options.allowed;
+  }
 }

@@ -10,6 +10,7 @@ function checkField(target: RequestTarget, name: string, value: unknown, field: 
   if (value === undefined || isOfTypes(value, field.types)) return;
   throw new InvalidRequestError(
     `The body field ${name} of ${target} must be ${typesInWords(field.types)}, got ${describeJsonType(value)}. Nothing was sent.`,
+    { field: { in: 'body', name }, problem: 'type' },
   );
 }
 
@@ -41,6 +42,7 @@ export function requestParts(
       if (field.required && body[name] === undefined) {
         throw new InvalidRequestError(
           `${target} needs the body field ${name} (${field.types.join(' or ')}). Nothing was sent.`,
+          { field: { in: 'body', name }, problem: 'missing' },
         );
       }
       checkField(target, name, body[name], field);

@@ -11,22 +11,23 @@ export function pathSegment(name: string, value: unknown, context?: ListingConte
   if (typeof value !== 'string') {
     throw new InvalidRequestError(
       `${name} must be a string, got ${value === null ? 'null' : typeof value}.`,
-      context,
+      { ...context, field: { in: 'path', name }, problem: value === undefined ? 'missing' : 'type' },
     );
   }
   if (value === '' || value === '.' || value === '..') {
     throw new InvalidRequestError(
       `${name} ${JSON.stringify(value)} cannot be sent as a path segment; nothing was sent.`,
-      context,
+      { ...context, field: { in: 'path', name }, problem: 'value' },
     );
   }
   try {
     return value.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@]+/g, encodeURIComponent);
   } catch {
-    throw new InvalidRequestError(
-      `${name} is not well-formed text (it holds a lone UTF-16 surrogate).`,
-      context,
-    );
+    throw new InvalidRequestError(`${name} is not well-formed text (it holds a lone UTF-16 surrogate).`, {
+      ...context,
+      field: { in: 'path', name },
+      problem: 'value',
+    });
   }
 }
 

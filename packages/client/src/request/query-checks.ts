@@ -43,7 +43,11 @@ export function checkedQuerySerializer(query: Record<string, unknown>, context?:
     const value = query[name];
     const problem = value == null ? undefined : problemWith(value);
     if (problem)
-      throw new InvalidRequestError(`Query parameter ${name} ${problem}; nothing was sent.`, context);
+      throw new InvalidRequestError(`Query parameter ${name} ${problem}; nothing was sent.`, {
+        ...context,
+        field: { in: 'query', name },
+        problem: 'value',
+      });
   }
   return serialize(query);
 }
@@ -68,21 +72,22 @@ export function checkQuery(
     if (!spec) {
       throw new InvalidRequestError(
         `${target} has no query parameter ${name}; it takes ${Object.keys(declared).join(', ') || 'none'}. Nothing was sent.`,
-        context,
+        { ...context, field: { in: 'query', name }, problem: 'unknown', allowed: Object.keys(declared) },
       );
     }
     if (value === undefined || isOfTypes(value, spec.types)) continue;
     throw new InvalidRequestError(
       `Query parameter ${name} of ${target} must be ${spec.types.join(' or ')}, got ${JSON.stringify(value)}. Nothing was sent.`,
-      context,
+      { ...context, field: { in: 'query', name }, problem: 'type' },
     );
   }
   for (const name in declared) {
     if (declared[name]?.required && query[name] == null) {
-      throw new InvalidRequestError(
-        `${target} needs the query parameter ${name}. Nothing was sent.`,
-        context,
-      );
+      throw new InvalidRequestError(`${target} needs the query parameter ${name}. Nothing was sent.`, {
+        ...context,
+        field: { in: 'query', name },
+        problem: 'missing',
+      });
     }
   }
 }
