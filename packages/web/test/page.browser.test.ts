@@ -7,6 +7,7 @@ import { waitFor } from '@llamacloud-chat/test-support';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../src/browser/chromium.js';
+import { summaryLine } from '../src/page/summary-line.js';
 import { type RunningWeb, startWeb } from '../src/relay/start-web.js';
 
 /** The relay's key: it must reach the mock and nothing the browser sees. */
@@ -151,6 +152,14 @@ describe('the chat page in Chromium', () => {
     await page.waitForFunction((want) => document.getElementById('title')?.dataset.sessionId === want, id);
     const screen = (await page.locator('#transcript').textContent()) ?? '';
     expect(session.events.length).toBeGreaterThan(0);
+    // The summary line, read through the relay's getSummary.
+    const summary = await direct.beta.chat.getSummary(id);
+    await page.waitForFunction(
+      (want) => document.getElementById('session-summary')?.dataset.sessionId === want,
+      id,
+    );
+    expect(await page.locator('#session-summary').textContent()).toBe(summaryLine(summary));
+    expect(summaryLine(summary)).toMatch(/^Last run: [\d,]+ tokens in, [\d,]+ out/);
     for (const event of session.events) {
       switch (event.type) {
         case 'user_input':

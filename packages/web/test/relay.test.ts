@@ -108,7 +108,7 @@ describe('the relay', () => {
     );
   });
 
-  it('refuses what it does not serve with a 404, and a body that is not JSON with a 400', async () => {
+  it('refuses what it does not serve with a 404, and a body that is not JSON with a 422', async () => {
     const api = await serve((_request, res) => sendJson(res, 200, {}));
     const { relay } = await relayTo(api.url);
     const unknown = await fetch(`${relay.url}/api/v1/projects`);
@@ -119,7 +119,10 @@ describe('the relay', () => {
       headers: { 'content-type': 'application/json' },
       body: '{not json',
     });
-    expect(bad.status).toBe(400);
+    expect(bad.status).toBe(422);
+    expect(await bad.json()).toEqual({
+      detail: [{ loc: ['body'], msg: 'The request body is not JSON.', type: 'value_error' }],
+    });
     expect(api.requests).toHaveLength(0);
   });
 
@@ -196,7 +199,7 @@ describe('the relay', () => {
     expect(closed).toBe(true);
   });
 
-  it('checks a turn before sending it: without a prompt it is a 400 that says what is missing', async () => {
+  it("checks a turn before sending it: without a prompt it is the spec's 422, naming what is missing", async () => {
     const api = await serve((_request, res) => sendJson(res, 200, {}));
     const { relay } = await relayTo(api.url);
     const answer = await fetch(`${relay.url}/api/v1/chat/ses-1/messages/stream`, {
@@ -204,10 +207,83 @@ describe('the relay', () => {
       headers: { 'content-type': 'application/json' },
       body: '{}',
     });
-    expect(answer.status).toBe(400);
-    expect(((await answer.json()) as { detail: string }).detail).toContain(
-      'POST /api/v1/chat/{session_id}/messages/stream needs the body field prompt (string). Nothing was sent.',
-    );
+    expect(answer.status).toBe(422);
+    expect(await answer.json()).toEqual({
+      detail: [
+        {
+          loc: ['body', 'prompt'],
+          msg: 'POST /api/v1/chat/{session_id}/messages/stream needs the body field prompt (string). Nothing was sent.',
+          type: 'missing',
+        },
+      ],
+    });
     expect(api.requests).toHaveLength(0);
+  });
+
+  it("refuses a query value of the wrong type with the spec's 422, and leaves out a name the spec does not declare", async () => {
+    const api = await serve(pagedSessions(makeSessions(3)));
+    const { relay } = await relayTo(api.url);
+    const bad = await fetch(`${relay.url}/api/v1/chat?page_size=many`);
+    expect(bad.status).toBe(422);
+    expect(await bad.json()).toMatchObject({ detail: [{ loc: ['query', 'page_size'], type: 'type_error' }] });
+    expect(api.requests).toHaveLength(0);
+
+    const ok = await fetch(`${relay.url}/api/v1/chat?page_size=1&debug=1`);
+    expect(ok.status).toBe(200);
+    expect(api.requests.map((r) => r.url)).toEqual(['/api/v1/chat?page_size=1']);
+  });
+
+  it("relays every operation of the spec, the session's summary included, and nothing else", async () => {
+    const { catalog } = await import('@llamacloud-chat/client/catalog');
+    const api = await serve((request, res) => {
+      if (request.path.endsWith('/messages/stream')) {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.end(sse([{ type: 'stop', error: null, is_error: false, usage: { turns: 1 } }]));
+        return;
+      }
+      if (request.method === 'DELETE') return void res.writeHead(204).end();
+      const session = {
+        session_id: 'ses-1',
+        last_updated_at: '2026-04-23T08:00:00Z',
+        shared_access: 'query',
+      };
+      if (request.method === 'GET' && request.path === '/api/v1/chat')
+        return sendJson(res, 200, { items: [session], next_page_token: null });
+      sendJson(res, 200, { ...session, events: [] });
+    });
+    const { relay } = await relayTo(api.url);
+    const bodies: Record<string, unknown> = {
+      createChatSession: {},
+      streamChatMessage: { prompt: 'Hi', index_ids: [] },
+    };
+    const relayed: string[] = [];
+    for (const entry of catalog) {
+      const path = entry.path.replaceAll('{session_id}', 'ses-1');
+      const body = bodies[entry.operationId];
+      const answer = await fetch(`${relay.url}${path}`, {
+        method: entry.method,
+        ...(body === undefined
+          ? {}
+          : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      });
+      await answer.arrayBuffer();
+      expect([200, 204], `${entry.operationId}: ${answer.status}`).toContain(answer.status);
+      relayed.push(`${entry.method} ${entry.path}`);
+    }
+    expect(relayed).toContain('GET /api/v1/chat/{session_id}/summary');
+    expect(api.requests.map((r) => `${r.method} ${r.url}`)).toEqual(
+      catalog.map((entry) => `${entry.method} ${entry.path.replaceAll('{session_id}', 'ses-1')}`),
+    );
+    for (const request of api.requests) expect(request.headers.authorization).toBe(`Bearer ${KEY}`);
+    for (const [method, path] of [
+      ['PUT', '/api/v1/chat'],
+      ['GET', '/api/v1/chat/ses-1/messages/stream'],
+      ['PATCH', '/api/v1/chat/ses-1'],
+      ['GET', '/api/v1/chat/ses-1/summary/extra'],
+    ] as const) {
+      const refused = await fetch(`${relay.url}${path}`, { method });
+      expect(refused.status, `${method} ${path}`).toBe(404);
+    }
+    expect(api.requests).toHaveLength(catalog.length);
   });
 });

@@ -7,8 +7,10 @@ import type { CatalogEntry } from './catalog-entry.js';
 import { findEntry } from './find-entry.js';
 
 export { operationList, resourceAliases, resources } from '../generated/openapi.operations.js';
+export { callOperation } from './call-operation.js';
 export type { CatalogEntry, JsonSchema } from './catalog-entry.js';
 export { pathValuesOf } from './find-entry.js';
+export { readText, typesOf } from './read-text.js';
 
 /** Every operation of the workspace spec, in the spec's order. */
 export const catalog: readonly CatalogEntry[] = generated as readonly CatalogEntry[];

@@ -4,6 +4,7 @@
 import LlamaCloud, { type ChatListPage, type ChatListResponse, type Page } from '@llamacloud-chat/client';
 import { confirmDelete } from './confirm.js';
 import { errorLine } from './error-line.js';
+import { summaryLine } from './summary-line.js';
 import { TranscriptView } from './transcript.js';
 
 const client = new LlamaCloud({
@@ -35,6 +36,7 @@ const stop = $<HTMLButtonElement>('stop');
 const problem = $<HTMLParagraphElement>('problem');
 const status = $<HTMLParagraphElement>('status');
 const emptyHint = $<HTMLParagraphElement>('empty-hint');
+const summaryRow = $<HTMLParagraphElement>('session-summary');
 const listToggle = $<HTMLButtonElement>('sessions-toggle');
 const confirmDialog = $<HTMLDialogElement>('confirm-delete');
 const transcript = new TranscriptView(transcriptRoot);
@@ -124,6 +126,7 @@ function showSession(
   indexIds: string[] | null | undefined,
 ): void {
   open = { id, indexIds: indexIds ?? [] };
+  summaryRow.hidden = true;
   title.textContent = name ? `${name} (${id})` : `Session ${id}`;
   title.dataset.sessionId = id;
   if (name) title.dataset.name = name;
@@ -151,8 +154,22 @@ async function openSession(id: string): Promise<void> {
     // The newest turn in view, as a chat app opens a conversation.
     transcriptRoot.scrollTop = transcriptRoot.scrollHeight;
     say(`Opened session ${id}: ${session.events.length} events.`);
+    void showSummary(id);
   } catch (error) {
     fail(error, 'open the session');
+  }
+}
+
+/** The open session's summary line, read from the API; a failure leaves the line out rather than blocking. */
+async function showSummary(id: string): Promise<void> {
+  try {
+    const summary = await chat.getSummary(id);
+    if (open?.id !== id) return;
+    summaryRow.textContent = summaryLine(summary);
+    summaryRow.dataset.sessionId = id;
+    summaryRow.hidden = false;
+  } catch {
+    if (open?.id === id) summaryRow.hidden = true;
   }
 }
 
@@ -226,6 +243,7 @@ async function sendPrompt(): Promise<void> {
       transcriptRoot.scrollTop = transcriptRoot.scrollHeight;
     }
     say('Answered.');
+    void showSummary(open.id);
   } catch (error) {
     const line = errorLine(error, 'send the prompt');
     transcript.endTurn(line);

@@ -3,17 +3,21 @@
 // the page runs the same client against it; it drops into a Next.js route (`export const GET = relay`) as is.
 import LlamaCloud, {
   APIError,
+  type ChatStreamEvent,
   ConnectionError,
   InvalidRequestError,
   LlamaCloudError,
   TimeoutError,
 } from '@llamacloud-chat/client';
+import { callOperation } from '@llamacloud-chat/client/catalog';
 import { DEFAULT_DEADLINE_MS, MAX_DEADLINE_MS, startDeadline } from './deadline.js';
 import { eventStreamOf } from './event-stream.js';
 import { RelayRefusal } from './refusal.js';
 import { checkJsonType, MAX_BODY_BYTES, readJsonBody } from './request-body.js';
+import { queryParams, routeOf } from './route.js';
 import { checkSameOrigin } from './same-origin.js';
 import { secureHeaders } from './security-headers.js';
+import { validationError } from './validation-error.js';
 
 export interface RelayOptions {
   /** The key the relay sends upstream; it never leaves the server. */
@@ -34,9 +38,6 @@ export interface RelayOptions {
 
 /** A handler of web `Request`s, as Next.js route handlers, Hono, Bun and Deno take them. */
 export type RequestHandler = (request: Request) => Promise<Response>;
-
-const SESSION = /^\/api\/v1\/chat\/([^/]+)$/;
-const STREAM = /^\/api\/v1\/chat\/([^/]+)\/messages\/stream$/;
 
 /** The relay's answer for a call it was not made for: the API's own 404 shape, so the page's client reads it. */
 const notFound = (request: Request, path: string) =>
@@ -63,30 +64,30 @@ export function createRelay(options: RelayOptions): RequestHandler {
     fetch: options.fetch,
     logLevel: 'off',
   });
-  const chat = client.beta.chat;
   return async (request) => {
     const url = new URL(request.url);
     const deadline = startDeadline(request.signal, deadlineMs);
     const signal = deadline.signal;
     try {
       checkSameOrigin(request);
-      const call = routeOf(request.method, url.pathname);
-      if (!call) return notFound(request, url.pathname);
+      const route = routeOf(request.method, url.pathname);
+      if (!route) return notFound(request, url.pathname);
       checkJsonType(request);
-      switch (call.name) {
-        case 'list': {
-          const page = await chat.list(listParams(url.searchParams), { signal });
+      const { entry, pathValues } = route;
+      const body = entry.schemas.body ? await readJsonBody(request, maxBodyBytes) : {};
+      const params =
+        body !== null && typeof body === 'object' && !Array.isArray(body)
+          ? { ...queryParams(entry, url.searchParams), ...body }
+          : body;
+      // The operation's own method on the client: its checks run before anything is sent upstream.
+      const answer = callOperation(client, entry, pathValues, params, { signal });
+      switch (answer.reads) {
+        case 'page': {
+          const page = (await answer.result) as { body: unknown };
           return json(200, page.body);
         }
-        case 'create':
-          return json(200, await chat.create(await readJsonBody(request, maxBodyBytes), { signal }));
-        case 'retrieve':
-          return json(200, await chat.retrieve(call.id, null, { signal }));
-        case 'delete':
-          await chat.delete(call.id, null, { signal });
-          return new Response(null, { status: 204, headers: secureHeaders({}) });
-        case 'stream': {
-          const turn = await chat.stream(call.id, await readJsonBody(request, maxBodyBytes), { signal });
+        case 'events': {
+          const turn = (await answer.result) as { toReadableStream(): ReadableStream<ChatStreamEvent> };
           // The stream is open: from here the turn lasts as long as it lasts, until the page goes away.
           deadline.clear();
           return new Response(eventStreamOf(turn.toReadableStream()), {
@@ -96,6 +97,14 @@ export function createRelay(options: RelayOptions): RequestHandler {
               'cache-control': 'no-cache',
             }),
           });
+        }
+        default: {
+          const { data, response } = await (
+            answer.result as { withResponse(): Promise<{ data: unknown; response: Response }> }
+          ).withResponse();
+          if (answer.reads === 'none')
+            return new Response(null, { status: response.status, headers: secureHeaders({}) });
+          return json(response.status, data);
         }
       }
     } catch (error) {
@@ -109,50 +118,6 @@ export function createRelay(options: RelayOptions): RequestHandler {
       deadline.clear();
     }
   };
-}
-
-/** The calls the relay makes, by the method and path the page used; undefined for anything else. */
-type Call =
-  | { name: 'list' }
-  | { name: 'create' }
-  | { name: 'retrieve'; id: string }
-  | { name: 'delete'; id: string }
-  | { name: 'stream'; id: string };
-
-function routeOf(method: string, path: string): Call | undefined {
-  if (path === '/api/v1/chat') {
-    if (method === 'GET') return { name: 'list' };
-    if (method === 'POST') return { name: 'create' };
-    return undefined;
-  }
-  const stream = STREAM.exec(path);
-  if (stream) return method === 'POST' ? { name: 'stream', id: sessionId(stream[1]) } : undefined;
-  const session = SESSION.exec(path);
-  if (!session) return undefined;
-  if (method === 'GET') return { name: 'retrieve', id: sessionId(session[1]) };
-  if (method === 'DELETE') return { name: 'delete', id: sessionId(session[1]) };
-  return undefined;
-}
-
-/** The listing's query, as the client takes it: `page_size` a number, the rest strings, unknown names kept out. */
-function listParams(query: URLSearchParams) {
-  const params: Record<string, string | number> = {};
-  for (const name of ['page_token', 'organization_id', 'project_id']) {
-    const value = query.get(name);
-    if (value !== null) params[name] = value;
-  }
-  const size = query.get('page_size');
-  if (size !== null) params.page_size = Number(size);
-  return params;
-}
-
-/** A session id from its path segment; the client escapes it again, as exactly one segment, to send it on. */
-function sessionId(segment: string | undefined): string {
-  try {
-    return decodeURIComponent(segment ?? '');
-  } catch {
-    throw new InvalidRequestError(`The session id in the path is not valid percent-encoding: ${segment}`);
-  }
 }
 
 /**
@@ -172,7 +137,7 @@ export function errorResponse(error: unknown): Response {
     return json(504, { detail: `The chat API did not answer in time. ${error.message}` });
   if (error instanceof ConnectionError)
     return json(502, { detail: `The chat API could not be reached. ${error.message}` });
-  if (error instanceof InvalidRequestError) return json(400, { detail: error.message });
+  if (error instanceof InvalidRequestError) return json(422, validationError(error));
   const message = error instanceof LlamaCloudError ? error.message : 'The relay failed to answer.';
   return json(502, { detail: message });
 }

@@ -1,0 +1,68 @@
+// Which operation of the spec a page's request is for, read from the catalog the client's generator writes: the
+// relay serves exactly the spec's operations, by their method and path template, and nothing else.
+import { InvalidRequestError } from '@llamacloud-chat/client';
+import {
+  type CatalogEntry,
+  catalog,
+  type JsonSchema,
+  pathValuesOf,
+  readText,
+  typesOf,
+} from '@llamacloud-chat/client/catalog';
+
+/** An operation of the spec, and the values its path template took from the request's path. */
+export interface Route {
+  entry: CatalogEntry;
+  pathValues: Record<string, string>;
+}
+
+/** The spec's operation for `method path`, or undefined when the spec has none (the relay's 404). */
+export function routeOf(
+  method: string,
+  path: string,
+  entries: readonly CatalogEntry[] = catalog,
+): Route | undefined {
+  const upper = method.toUpperCase();
+  let best: Route | undefined;
+  let fewest = Number.POSITIVE_INFINITY;
+  for (const entry of entries) {
+    if (entry.method !== upper) continue;
+    let pathValues: Record<string, string> | undefined;
+    try {
+      pathValues = pathValuesOf(entry.path, path);
+    } catch {
+      const name = entry.path.match(/\{([^}]+)\}/)?.[1] ?? 'path';
+      throw new InvalidRequestError(`The ${name} in the path is not valid percent-encoding: ${path}`, {
+        field: { in: 'path', name },
+        problem: 'value',
+      });
+    }
+    if (!pathValues) continue;
+    // A literal segment beats a placeholder that also matches it.
+    const placeholders = Object.keys(pathValues).length;
+    if (placeholders < fewest) {
+      best = { entry, pathValues };
+      fewest = placeholders;
+    }
+  }
+  return best;
+}
+
+/**
+ * The query as the client takes it: each name the operation declares, its value read as the spec types it (a
+ * number for an integer or number, true or false for a boolean, else the text). A name the operation does not
+ * declare is left out, as the API ignores one.
+ */
+export function queryParams(entry: CatalogEntry, query: URLSearchParams): Record<string, unknown> {
+  const declared = (entry.schemas.query.properties ?? {}) as Record<string, JsonSchema>;
+  const params: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(declared)) {
+    const values = query.getAll(name);
+    if (values.length === 0) continue;
+    const types = typesOf(schema);
+    if (types.includes('array'))
+      params[name] = values.map((text) => readText(schema.items as JsonSchema, text));
+    else params[name] = readText(schema, values[values.length - 1] ?? '');
+  }
+  return params;
+}
