@@ -3,6 +3,7 @@
 // under commands/) and decides what help, --version and a usage error print.
 import { Command, CommanderError } from 'commander';
 import type { CommandContext } from './command-context.js';
+import { apiCommand } from './commands/api/api.js';
 import { chatCommand } from './commands/chat.js';
 import { EXIT_CODES } from './commands/help-text.js';
 import { createCommand } from './commands/sessions/create.js';
@@ -38,7 +39,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
   const program = new Command(command)
     .description(
-      'LlamaCloud chat sessions: list, create, show and delete them, and chat in one. With ' +
+      'LlamaCloud chat sessions: list, create, show and delete them, chat in one, or call any operation of the API. With ' +
         'LLAMA_CLOUD_API_KEY set it talks to the real API (or to LLAMA_CLOUD_BASE_URL); with neither, or ' +
         'with --mock, to a built-in mock of the API.',
     )
@@ -51,6 +52,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
   program.addCommand(sessions);
   program.addCommand(chatCommand(context));
+  program.addCommand(apiCommand(context));
   configure(program, [], { io, command });
 
   if (argv.length === 0) {

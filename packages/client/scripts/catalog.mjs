@@ -76,6 +76,7 @@ export function catalogEntries(document, operations) {
       sdkName: `${op.resource}.${op.name}`,
       method: op.method,
       path: op.path,
+      reads: op.success.reads,
       summary: operation.summary ?? '',
       description: (operation.description ?? '').trim(),
       statuses: Object.keys(operation.responses ?? {}),

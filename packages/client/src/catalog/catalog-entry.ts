@@ -1,6 +1,8 @@
 // One operation as the catalog gives it (`src/generated/*.catalog.ts`, from the spec and the SDK map): what a
 // consumer that calls, serves, relays, lists or tests operations by name needs to know about each.
 
+import type { Reads } from '../operations/operation.js';
+
 /** A JSON Schema, with every `$ref` of the spec inlined. */
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
@@ -12,6 +14,8 @@ export interface CatalogEntry {
   readonly method: string;
   /** The spec's path template. */
   readonly path: string;
+  /** How its 2xx is read: a JSON body, a page of a listing, an event stream, or nothing. */
+  readonly reads: Reads;
   readonly summary: string;
   readonly description: string;
   /** Every status the spec declares for it, as written (`"200"`, `"422"`). */
