@@ -11,5 +11,7 @@ export default defineConfig({
     include: ['test/scenarios.test.ts'],
     // A real turn, however short, may take a while; the client waits up to 60 s for it to start.
     testTimeout: 120_000,
+    // The same coverage table, for the real server; live mode runs a subset, so nothing is required.
+    reporters: ['default', './src/coverage-reporter.ts'],
   },
 });

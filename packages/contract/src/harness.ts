@@ -1,5 +1,6 @@
 // A fetch for the client under test that records each exchange with Prism's verdict on it, and can steer the
 // Prism mock with a `Prefer` header. The client is handed this fetch; it never learns about Prism.
+import { recordAnswer } from './coverage.js';
 import { decodeViolations, type Violation } from './violations.js';
 
 /** One request and Prism's verdict on it. */
@@ -47,7 +48,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       contentType: response.headers.get('content-type'),
       violations: decodeViolations(response.headers.get('sl-violations')),
     });
-    return response;
+    return recordAnswer(request.method, url.pathname + url.search, response);
   };
   return { fetch: fetch as typeof globalThis.fetch, exchanges };
 }

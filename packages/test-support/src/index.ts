@@ -9,6 +9,7 @@ export {
   type TestServer,
   waitFor,
 } from './http-server.js';
+export { RENAME, RENAMED_EXAMPLE, renameOperation } from './rename-operation.js';
 export {
   cursorAt,
   makeSessions,
@@ -17,4 +18,3 @@ export {
   type SessionFixture,
   scripted,
 } from './sessions.js';
-export { RENAME, RENAMED_EXAMPLE, renameOperation } from './rename-operation.js';
