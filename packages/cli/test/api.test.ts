@@ -205,12 +205,21 @@ describe('api alone', () => {
     );
   });
 
-  it('fits a narrow terminal by cutting the summaries', async () => {
-    const stdout = capture({ columns: 100 });
-    await cli(['api'], { env: {}, stdout });
+  it('fits a terminal: the summaries cut, then the operationId column left out', async () => {
+    const wide = capture({ columns: 105 });
+    const narrow = capture({ columns: 80 });
+    await cli(['api'], { env: {}, stdout: wide });
+    await cli(['api'], { env: {}, stdout: narrow });
 
-    const rows = stdout.text().trimEnd().split('\n');
-    for (const row of rows) expect(row.length).toBeLessThanOrEqual(100);
-    expect(rows.some((row) => row.endsWith('…'))).toBe(true);
+    const wideRows = wide.text().trimEnd().split('\n');
+    const narrowRows = narrow.text().trimEnd().split('\n');
+    for (const row of wideRows) expect(row.length).toBeLessThanOrEqual(105);
+    for (const row of narrowRows) expect(row.length).toBeLessThanOrEqual(80);
+    expect(wideRows[0]).toMatch(/^METHOD +PATH +OPERATION +NAME +SUMMARY$/);
+    expect(wideRows.some((row) => row.endsWith('…'))).toBe(true);
+    expect(narrowRows[0]).toMatch(/^METHOD +PATH +NAME +SUMMARY$/);
+    expect(narrowRows[5]).toMatch(
+      /^GET +\/api\/v1\/chat\/\{session_id\}\/summary +chat\.getSummary +Get Sess/,
+    );
   });
 });

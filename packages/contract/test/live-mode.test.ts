@@ -25,7 +25,7 @@ function liveRun(upstream: string) {
   return new Promise<{ code: number; output: string }>((resolve) => {
     execFile(
       process.execPath,
-      [vitest, 'run', '--config', 'vitest.live.config.ts', '--reporter', 'default', '--no-color'],
+      [vitest, 'run', '--config', 'vitest.live.config.ts', '--no-color'],
       {
         cwd: packageDir,
         env: {
@@ -106,6 +106,13 @@ describe('live mode', () => {
   it('passes against a server that keeps the spec', () => {
     expect(good.output).toContain('6 passed');
     expect(good.code).toBe(0);
+    // The coverage table for the real server: what the scenarios exercised, and what they never did, which
+    // fails no live run.
+    const table = good.output.slice(good.output.indexOf('Coverage of the spec'));
+    expect(table).toMatch(/^listChatSessions +200 +\d+×/m);
+    expect(table).toMatch(/^listChatSessions +401 +\d+×/m);
+    expect(table).toMatch(/^streamChatMessage +200 +\d+× +user_input, .*stop/m);
+    expect(table).toMatch(/^createChatSession +422 +NEVER/m);
     // Through the proxy to the server itself, with the key.
     const onePerPage = upstreams[0]?.requests.find((r) => r.url === '/api/v1/chat?page_size=1');
     expect(onePerPage?.headers.authorization).toBe(`Bearer ${LIVE_KEY}`);
