@@ -111,6 +111,55 @@ describe('api <operation>', () => {
     ]);
   });
 
+  it('reads -F name=@file as the text in the file, and refuses a file it cannot read or one too large', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'llamacloud-chat-api-test-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    await writeFile(join(dir, 'prompt.txt'), 'A prompt\nover two lines');
+    const api = await serve((_request, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end('data: {"type":"stop","error":null,"is_error":false,"usage":{"turns":1}}\n\n');
+    });
+    const args = ['api', 'chat.stream', 'session_id=s', '-F', 'index_ids=[]', '-F'];
+
+    const sent = await cli([...args, `prompt=@${join(dir, 'prompt.txt')}`], { env: serverEnv(api.url) });
+    const missing = await cli([...args, `prompt=@${join(dir, 'nope.txt')}`], { env: serverEnv(api.url) });
+    const huge = await cli([...args, 'prompt=@-'], {
+      env: serverEnv(api.url),
+      stdin: Readable.from(
+        (function* () {
+          for (let i = 0; i < 9; i++) yield Buffer.alloc(1024 * 1024, 97);
+        })(),
+      ),
+    });
+
+    expect(sent.code).toBe(0);
+    expect(JSON.parse(api.requests[0]?.body ?? '')).toEqual({
+      prompt: 'A prompt\nover two lines',
+      index_ids: [],
+    });
+    expect(missing).toMatchObject({ code: 2, stdout: '' });
+    expect(missing.stderr).toBe(`error: cannot read ${join(dir, 'nope.txt')}: ENOENT\n`);
+    expect(huge).toMatchObject({
+      code: 2,
+      stderr: 'error: @- is larger than 8 MiB, more than any request body.\n',
+    });
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it('with only LLAMA_CLOUD_API_KEY set, calls the real API: the URL the client was given', async () => {
+    const urls: string[] = [];
+    const result = await cli(['api', 'chat.getSummary', 'session_id=ses-1'], {
+      env: { LLAMA_CLOUD_API_KEY: KEY },
+      fetch: async (input) => {
+        urls.push(String(input instanceof Request ? input.url : input));
+        return new Response(JSON.stringify(SESSION), { headers: { 'content-type': 'application/json' } });
+      },
+    });
+
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(urls).toEqual(['https://api.cloud.llamaindex.ai/api/v1/chat/ses-1/summary']);
+  });
+
   it('refuses a field the operation does not take, listing the ones it does, before anything starts', async () => {
     const result = await cli(['api', 'chat.getSummary', 'session_id=ses-1', 'titel=New'], { env: {} });
 

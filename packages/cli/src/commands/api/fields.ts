@@ -2,7 +2,7 @@
 // (its query and body together, as the client takes them). A bare `name=value` is read as the spec types the
 // field; `-f` keeps the text; `-F` reads `true`, `false`, `null`, a number, JSON, or `@file` (`@-` for stdin).
 // A name the operation does not take is a usage error naming the ones it does, before anything is sent.
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { type CatalogEntry, type JsonSchema, readText } from '@llamacloud-chat/client/catalog';
 import { ConfigError } from '../../errors.js';
@@ -40,10 +40,27 @@ export function fieldsOf(entry: CatalogEntry): Map<string, { in: Where; schema: 
 export const fieldList = (entry: CatalogEntry) =>
   [...fieldsOf(entry)].map(([name, field]) => `${name} (${field.in})`).join(', ') || 'none';
 
-async function readAll(stream: Readable): Promise<string> {
-  let text = '';
-  for await (const chunk of stream) text += String(chunk);
-  return text;
+/** The most of a file or stdin a field or `--input` reads: a request body is kilobytes, not a disk. */
+export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
+
+const tooLarge = (what: string) =>
+  new ConfigError(`${what} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, more than any request body.`);
+
+async function readAll(stream: Readable, what: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += bytes.length;
+    if (size > MAX_INPUT_BYTES) throw tooLarge(what);
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function readSource(source: string, stdin: Readable, what: string): Promise<string> {
+  if (source === '-') return readAll(stdin, what);
+  return readAll(createReadStream(source), what);
 }
 
 /** `-F`'s reading: literals, numbers and JSON as values, `@file` as the file's text, the rest as text. */
@@ -51,8 +68,9 @@ async function typedValue(text: string, stdin: Readable): Promise<unknown> {
   if (text.startsWith('@')) {
     const file = text.slice(1);
     try {
-      return file === '-' ? await readAll(stdin) : await readFile(file, 'utf8');
+      return await readSource(file, stdin, `@${file}`);
     } catch (error) {
+      if (error instanceof ConfigError) throw error;
       throw new ConfigError(
         `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
       );
@@ -107,8 +125,9 @@ export async function callArgs(
 export async function readInput(source: string, stdin: Readable): Promise<Record<string, unknown>> {
   let text: string;
   try {
-    text = source === '-' ? await readAll(stdin) : await readFile(source, 'utf8');
+    text = await readSource(source, stdin, `--input ${source}`);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     throw new ConfigError(
       `cannot read --input ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     );
