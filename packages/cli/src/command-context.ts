@@ -1,11 +1,11 @@
 // What every command shares: the run it belongs to (streams, environment, how it was invoked), the server it talks
 // to (and the notice when that is the built-in mock), and one client for it.
 import LlamaCloud from '@llamacloud-chat/client';
+import { resolveTarget, type Target } from '@llamacloud-chat/mock/target';
 import { logTo, reportFailure } from './failure.js';
 import { commandLine } from './invocation.js';
 import type { CliIO } from './io.js';
 import { spinner } from './output/spinner.js';
-import { resolveTarget, type Target } from './target.js';
 
 export interface CommandContext extends CliIO {
   /** The arguments as typed (without the command), for the hints. */

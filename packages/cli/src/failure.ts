@@ -8,6 +8,7 @@ import {
   InvalidRequestError,
   NotFoundError,
 } from '@llamacloud-chat/client';
+import { TargetConfigError } from '@llamacloud-chat/mock/target';
 import { ConfigError } from './errors.js';
 import { type CliIO, ExitCode } from './io.js';
 import { MOCK_FORGETS } from './mock-notes.js';
@@ -42,7 +43,7 @@ export function reportFailure(
     log('Interrupted.');
     return ExitCode.interrupted;
   }
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof TargetConfigError) {
     log(`error: ${error.message}`);
     return ExitCode.usage;
   }

@@ -5,6 +5,7 @@
 
 import { createInterface } from 'node:readline';
 import type LlamaCloud from '@llamacloud-chat/client';
+import type { Target } from '@llamacloud-chat/mock/target';
 import { type CommandContext, scope } from '../command-context.js';
 import { failureLine, logTo } from '../failure.js';
 import { ExitCode, type Input, type Output } from '../io.js';
@@ -14,7 +15,6 @@ import { styleFor } from '../output/style.js';
 import { printable } from '../output/text.js';
 import { transcript } from '../output/transcript.js';
 import { forPerson } from '../output/wrap.js';
-import type { Target } from '../target.js';
 import { runTurn, type TurnOptions } from './turn.js';
 
 /** What the prompt line shows; a terminal user types after it. */

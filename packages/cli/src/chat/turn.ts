@@ -3,6 +3,7 @@
 // nothing arrived for --timeout ms) and a `stop` with is_error are one line each, after whatever was printed.
 import type LlamaCloud from '@llamacloud-chat/client';
 import { type StopEvent, StreamInterruptedError, TimeoutError } from '@llamacloud-chat/client';
+import type { Target } from '@llamacloud-chat/mock/target';
 import type { CommandContext, SharedOptions } from '../command-context.js';
 import { logTo } from '../failure.js';
 import { commandLine } from '../invocation.js';
@@ -10,7 +11,6 @@ import { ExitCode } from '../io.js';
 import { spinner } from '../output/spinner.js';
 import { count, printable } from '../output/text.js';
 import { jsonTurn, type TurnOutput, textOf, textTurn } from '../output/turn-output.js';
-import type { Target } from '../target.js';
 
 export interface TurnOptions extends SharedOptions {
   /** `--index`, repeatable; none sends `index_ids: []`. */

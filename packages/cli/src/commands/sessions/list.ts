@@ -5,6 +5,7 @@ import {
   LlamaCloudError,
   UnprocessableEntityError,
 } from '@llamacloud-chat/client';
+import type { Target } from '@llamacloud-chat/mock/target';
 import { Command, Option } from 'commander';
 import {
   announceMock,
@@ -19,7 +20,6 @@ import { ExitCode } from '../../io.js';
 import { progress } from '../../output/progress.js';
 import { type Format, sessionWriter } from '../../output/session-writers.js';
 import { plural } from '../../output/text.js';
-import type { Target } from '../../target.js';
 import { integer, SERVER_NOTE } from '../help-text.js';
 import { withSharedFlags } from '../shared-flags.js';
 

@@ -1,15 +1,23 @@
-// Which server the CLI talks to, decided as the library decides it, plus the built-in mock: `--mock` always picks
-// the mock; LLAMA_CLOUD_BASE_URL (with LLAMA_CLOUD_API_KEY) picks that server; a key alone picks the real API;
-// neither picks the mock. Everything is read from the environment the CLI was given, never from process.env, and
-// passed to the client explicitly.
+// Which server a tool talks to (the CLI, the MCP server), decided as the library decides it, plus the built-in
+// mock: `--mock` always picks the mock; LLAMA_CLOUD_BASE_URL (with LLAMA_CLOUD_API_KEY) picks that server; a key
+// alone picks the real API; neither picks the mock. Everything is read from the environment the tool was given,
+// never from process.env, and passed to the client explicitly. A separate entry (`@llamacloud-chat/mock/target`)
+// that loads the mock only when it is the one, since it takes a moment and memory a real server does not need.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ConfigError } from './errors.js';
+
+/**
+ * Configuration the user must fix before anything can be sent: LLAMA_CLOUD_BASE_URL without a key. The message
+ * names the environment variables, never their values.
+ */
+export class TargetConfigError extends Error {
+  override name = 'TargetConfigError';
+}
 
 /** The real API, the library's default base URL. */
 export const REAL_BASE_URL = 'https://api.cloud.llamaindex.ai';
 
-/** Why the CLI talks to where it does: it changes what the notice and the hints say. */
+/** Why a tool talks to where it does: it changes what the notice and the hints say. */
 export type TargetSource =
   /** `--mock` */
   | 'mock-flag'
@@ -39,8 +47,8 @@ export interface Target {
 const PLACEHOLDER_KEY = 'llx-built-in-mock-placeholder';
 
 /**
- * The copy of openapi/openapi.yaml that the packed, self-contained CLI carries beside its one file; absent when
- * the CLI runs from the workspace, where the mock finds the spec itself.
+ * The copy of openapi/openapi.yaml that a packed, self-contained bin carries beside its one file; absent when it
+ * runs from the workspace, where the mock finds the spec itself.
  */
 const bundledSpec = fileURLToPath(new URL('./openapi.yaml', import.meta.url));
 
@@ -56,7 +64,7 @@ export function targetSource(
 }
 
 /**
- * Resolves the target, starting the built-in mock when it is the one. Throws a {@link ConfigError} when
+ * Resolves the target, starting the built-in mock when it is the one. Throws a {@link TargetConfigError} when
  * LLAMA_CLOUD_BASE_URL is set without a key. `onStarting` is called before the mock starts (for a spinner).
  */
 export async function resolveTarget(
@@ -68,7 +76,7 @@ export async function resolveTarget(
   const apiKey = env.LLAMA_CLOUD_API_KEY;
   if (source === 'base-url') {
     if (!apiKey?.trim()) {
-      throw new ConfigError(
+      throw new TargetConfigError(
         `LLAMA_CLOUD_BASE_URL is set but LLAMA_CLOUD_API_KEY is ${apiKey === undefined ? 'not' : 'empty'}.\n` +
           'Set LLAMA_CLOUD_API_KEY to your LlamaCloud API key, or unset LLAMA_CLOUD_BASE_URL to use the built-in mock.',
       );
@@ -81,7 +89,8 @@ export async function resolveTarget(
   }
   onStarting();
   // Loaded only here: the mock takes a moment and some memory that a real server does not need.
-  const { isMockSessionId, startMock } = await import('@llamacloud-chat/mock');
+  const { isMockSessionId } = await import('./session-store.js');
+  const { startMock } = await import('./start-mock.js');
   const mock = await startMock(existsSync(bundledSpec) ? { spec: bundledSpec } : {});
   return {
     baseUrl: mock.url,

@@ -1,0 +1,61 @@
+// The llamacloud-chat-mcp process: its flags, the server, and a clean stop on Ctrl-C, SIGTERM or the end of
+// stdin (on stdio, the client going away). Notices go to stderr; on stdio, stdout carries only the protocol.
+import { TargetConfigError } from '@llamacloud-chat/mock/target';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { startMcp } from './start.js';
+import { VERSION } from './version.js';
+
+const log = (line: string) => void process.stderr.write(`${line}\n`);
+
+const port = (value: string) => {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65_535)
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  return n;
+};
+
+const program = new Command('llamacloud-chat-mcp')
+  .description(
+    'An MCP server with a tool for every operation of the LlamaCloud chat API. Requests go to ' +
+      'LLAMA_CLOUD_BASE_URL if set, else to the real API when LLAMA_CLOUD_API_KEY is set, else (or with --mock) ' +
+      'to a built-in mock of the API.',
+  )
+  .version(VERSION, '-V, --version')
+  .addOption(
+    new Option('--transport <transport>', 'stdio, or Streamable HTTP on 127.0.0.1')
+      .choices(['stdio', 'http'])
+      .default('stdio'),
+  )
+  .option('--port <n>', 'the HTTP port (0: a free one, named on stderr)', port, 0)
+  .option(
+    '--token <token>',
+    'the bearer token HTTP clients must send (default: LLAMA_CLOUD_API_KEY, else one made at start)',
+  )
+  .option('--mock', 'use the built-in mock of the API, whatever the environment says')
+  .showHelpAfterError();
+program.parse();
+const options = program.opts<{ transport: 'stdio' | 'http'; port: number; token?: string; mock?: boolean }>();
+
+try {
+  const running = await startMcp({
+    ...options,
+    env: process.env,
+    stdin: process.stdin,
+    stdout: process.stdout,
+    log,
+  });
+  let stopping = false;
+  const stop = async (why: string) => {
+    if (stopping) return;
+    stopping = true;
+    if (options.transport === 'http') log(`Stopped the MCP server (${why}).`);
+    await running.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  if (options.transport === 'stdio') process.stdin.once('end', () => void stop('stdin closed'));
+} catch (error) {
+  log(`error: ${(error as Error).message}`);
+  process.exit(error instanceof TargetConfigError ? 2 : 1);
+}

@@ -1,0 +1,45 @@
+// The MCP server: tools/list answers the tools made from the catalog, tools/call runs one through the client. One
+// server per connection (the HTTP transport makes one per session); the client and its target are shared.
+import type LlamaCloud from '@llamacloud-chat/client';
+import { catalog } from '@llamacloud-chat/client/catalog';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { callTool } from './call-tool.js';
+import { toolsOf } from './tools.js';
+import { VERSION } from './version.js';
+
+export interface ServerOptions {
+  client: LlamaCloud;
+  /** What the server tells an agent once, at initialization (where requests go). */
+  instructions: string;
+}
+
+/** A server for one connection. */
+export function createMcpServer({ client, instructions }: ServerOptions): Server {
+  const tools = toolsOf(catalog);
+  const byName = new Map(tools.map((spec) => [spec.tool.name, spec]));
+  const server = new Server(
+    { name: 'llamacloud-chat', title: 'LlamaCloud chat', version: VERSION },
+    { capabilities: { tools: {} }, instructions },
+  );
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: tools.map((spec) => spec.tool) }));
+  server.setRequestHandler(CallToolRequestSchema, (request, extra) => {
+    const spec = byName.get(request.params.name);
+    if (!spec)
+      return {
+        isError: true,
+        content: [
+          {
+            type: 'text',
+            text: `No tool ${request.params.name}; the tools are ${[...byName.keys()].join(', ')}.`,
+          },
+        ],
+      };
+    return callTool(client, spec, request.params.arguments ?? {}, {
+      signal: extra.signal,
+      progressToken: request.params._meta?.progressToken,
+      sendNotification: (notification) => extra.sendNotification(notification),
+    });
+  });
+  return server;
+}
