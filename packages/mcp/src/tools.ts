@@ -57,7 +57,8 @@ function outputSchemaOf(entry: CatalogEntry): Tool['outputSchema'] | undefined {
   if (!schema) return undefined;
   if (schema.type === 'object') return schema as Tool['outputSchema'];
   // An object made of others (`allOf`), which MCP wants marked an object at the top.
-  if (Array.isArray(schema.allOf) || schema.properties) return { ...schema, type: 'object' } as Tool['outputSchema'];
+  if (Array.isArray(schema.allOf) || schema.properties)
+    return { ...schema, type: 'object' } as Tool['outputSchema'];
   return undefined;
 }
 
