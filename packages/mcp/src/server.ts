@@ -3,7 +3,12 @@
 import type LlamaCloud from '@llamacloud-chat/client';
 import { catalog } from '@llamacloud-chat/client/catalog';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+} from '@modelcontextprotocol/sdk/types.js';
 import { callTool } from './call-tool.js';
 import { toolsOf } from './tools.js';
 import { VERSION } from './version.js';
@@ -25,16 +30,12 @@ export function createMcpServer({ client, instructions }: ServerOptions): Server
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: tools.map((spec) => spec.tool) }));
   server.setRequestHandler(CallToolRequestSchema, (request, extra) => {
     const spec = byName.get(request.params.name);
+    // An unknown tool is the caller's mistake in the protocol, not a tool's failure: JSON-RPC's invalid params.
     if (!spec)
-      return {
-        isError: true,
-        content: [
-          {
-            type: 'text',
-            text: `No tool ${request.params.name}; the tools are ${[...byName.keys()].join(', ')}.`,
-          },
-        ],
-      };
+      throw new McpError(
+        ErrorCode.InvalidParams,
+        `No tool ${request.params.name}; the tools are ${[...byName.keys()].join(', ')}.`,
+      );
     return callTool(client, spec, request.params.arguments ?? {}, {
       signal: extra.signal,
       progressToken: request.params._meta?.progressToken,
