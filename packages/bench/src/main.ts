@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundleSizes } from './bundle-size.js';
 import type { ListerName } from './listers.js';
+import { timeMcpStart } from './mcp-start.js';
 import { type MockStarter, timeMockStart } from './mock-start.js';
 import { pageBundle } from './page-bundle.js';
 import type { StreamerName } from './streamers.js';
@@ -19,7 +20,10 @@ const { values: args } = parseArgs({
     sessions: { type: 'string', default: '100000' },
     'memory-sessions': { type: 'string', default: '1000000' },
     'stream-events': { type: 'string', default: '100000' },
-    only: { type: 'string', default: 'throughput,latency,memory,bundle,first-event,parse,page,mock-start' },
+    only: {
+      type: 'string',
+      default: 'throughput,latency,memory,bundle,first-event,parse,page,mock-start,mcp-start',
+    },
     'mock-starts': { type: 'string', default: '11' },
   },
 });
@@ -353,6 +357,32 @@ async function mockStart(): Promise<Check[]> {
   return [['mock answers ≤ 300 ms after spawn', `${fmt(ours)} ms`, ours <= 300]];
 }
 
+/** Scenario 9: the MCP server's start, spawn to its first answered tools/list, beside the mock's start alone. */
+async function mcpStart(): Promise<Check[]> {
+  const samples = new Samples();
+  const names = ['MCP server (stdio, built-in mock)', 'standalone mock alone (baseline)'] as const;
+  for (let run = 0; run < mockStarts; run++) {
+    const order = run % 2 ? [...names].reverse() : [...names];
+    for (const name of order)
+      samples.add(name, name === names[0] ? await timeMcpStart() : await timeMockStart('this mock'));
+  }
+  console.log(
+    `\n9. MCP start: spawn the MCP server, time to its first answered tools/list (median of ${mockStarts})`,
+  );
+  console.log(
+    table(
+      ['process', 'median to first answer (ms)', '÷ mock alone'],
+      names.map((name) => [
+        name,
+        fmt(samples.median(name)),
+        fmt(samples.median(name) / samples.median(names[1]), 2),
+      ]),
+    ),
+  );
+  const ours = samples.median(names[0]);
+  return [['MCP server lists its tools ≤ 1,000 ms after spawn', `${fmt(ours)} ms`, ours <= 1000]];
+}
+
 const server = await startServer();
 try {
   console.log(
@@ -367,6 +397,7 @@ try {
   if (only.has('parse')) checks.push(...(await parse(server)));
   if (only.has('page')) checks.push(...(await pageBundle(fmt, table)));
   if (only.has('mock-start')) checks.push(...(await mockStart()));
+  if (only.has('mcp-start')) checks.push(...(await mcpStart()));
   console.log('\nTargets');
   console.log(
     table(
