@@ -1,7 +1,7 @@
 // One spec edit reaches the whole product: an operation added to a scratch copy of the spec, regenerated, and with
 // no other file edited it is a method of the client, answered by the mock from its example, relayed with the
 // relay's key (and refused by the relay itself when its body breaks the spec), callable with `llamacloud-chat api`,
-// and played and counted by the contract suite. The scratch workspace holds the spec and the client's sources
+// a tool of the MCP server, and played and counted by the contract suite. The scratch workspace holds the spec and the client's sources
 // (regenerated and rebuilt there) and the other packages as built; each links its dependencies, the workspace's
 // own to the scratch copies.
 import { execFile } from 'node:child_process';
@@ -12,6 +12,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { RENAME, RENAMED_EXAMPLE, renameOperation, sendJson, serve } from '@llamacloud-chat/test-support';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 
@@ -31,6 +33,7 @@ const PACKAGES: Record<string, { dir: string; entries: string[] }> = {
   '@llamacloud-chat/mock': { dir: 'packages/mock', entries: ['package.json', 'dist'] },
   '@llamacloud-chat/web': { dir: 'packages/web', entries: ['package.json', 'dist'] },
   '@llamacloud-chat/cli': { dir: 'packages/cli', entries: ['package.json', 'dist', 'bin'] },
+  '@llamacloud-chat/mcp': { dir: 'packages/mcp', entries: ['package.json', 'dist', 'bin'] },
   '@llamacloud-chat/contract': {
     dir: 'packages/contract',
     entries: ['package.json', 'tsconfig.json', 'vitest.config.ts', 'src', 'test'],
@@ -160,6 +163,39 @@ describe('an operation added to the spec reaches every consumer, with no other f
     );
     expect(JSON.parse(stdout)).toEqual(RENAMED_EXAMPLE);
     expect(stderr).toContain('Using the built-in mock');
+  });
+
+  it('the MCP server lists it as a tool, with its schema, and calls it', async () => {
+    const client = new Client({ name: 'spec-drift', version: '0' });
+    await client.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: [join(scratch, 'packages/mcp/bin/llamacloud-chat-mcp.js')],
+        env: { PATH: process.env.PATH ?? '' },
+        stderr: 'ignore',
+      }),
+    );
+    try {
+      const { tools } = await client.listTools();
+      const rename = tools.find((tool) => tool.name === 'chat_rename_chat_session');
+      expect(rename?.inputSchema).toMatchObject({
+        type: 'object',
+        required: ['session_id', 'generated_title'],
+        properties: {
+          session_id: { type: 'string' },
+          project_id: {},
+          generated_title: { type: ['string', 'null'] },
+        },
+      });
+      expect(rename?.description).toContain('Rename a session.');
+      const renamed = await client.callTool({
+        name: 'chat_rename_chat_session',
+        arguments: { session_id: 'ses-abc123', generated_title: 'New' },
+      });
+      expect(renamed.structuredContent).toEqual(RENAMED_EXAMPLE);
+    } finally {
+      await client.close();
+    }
   });
 
   it('the contract suite plays it, and its coverage table lists it with its 200 and 422 exercised', async () => {
