@@ -5,6 +5,7 @@
 // relay, the CLI's `api` command, the MCP server and the contract suite read this, so none keeps a list of its own.
 import { deref } from '@llamacloud-chat/openapi/spec-walk.mjs';
 import { resolvePathItem } from './operation-parameters.mjs';
+import { surfaceNames } from './sdk-surface.mjs';
 
 /** `node` with every local `$ref` replaced by what it names; a `$ref` met again inside itself is left as it is. */
 function inline(document, node, seen = new Set()) {
@@ -74,6 +75,7 @@ export function catalogEntries(document, operations) {
     return {
       operationId: op.id,
       sdkName: `${op.resource}.${op.name}`,
+      ...surfaceNames(op),
       method: op.method,
       path: op.path,
       reads: op.success.reads,

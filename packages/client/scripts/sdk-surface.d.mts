@@ -13,3 +13,9 @@ export interface SdkOperation {
 export function sdkOperations(document: unknown, map?: unknown): SdkOperation[];
 export function operationsModule(operations: SdkOperation[], map?: unknown): string;
 export function typesModule(document: unknown, operations: SdkOperation[], openapiModule: string): string;
+export function surfaceNames(operation: SdkOperation): {
+  call: string;
+  params: string;
+  response: string | null;
+  tool: string;
+};

@@ -210,6 +210,28 @@ function groupByResource(operations) {
 
 const refName = (ref) => ref?.split('/').pop();
 
+/** Whether a method's params may be left out: none of its body fields is required. */
+const paramsOptional = (op) => !(op.body?.required && Object.values(op.body.fields).some((f) => f.required));
+
+/**
+ * The names an operation has on each surface: its call on the client (`client.chat.getSummary(sessionId,
+ * params?)`), its friendly types (`ChatGetSummaryParams`, `ChatGetSummaryResponse`; none for a stream or an
+ * empty 2xx), and its MCP tool (`chat_get_summary`).
+ */
+export function surfaceNames(op) {
+  const base = `${pascal(op.resource)}${pascal(op.name)}`;
+  const args = [...op.pathParams.map((name) => camel(name)), `params${paramsOptional(op) ? '?' : ''}`];
+  return {
+    call: `client.${op.resource}.${op.name}(${args.join(', ')})`,
+    params: `${base}Params`,
+    response: op.success.reads === 'json' || op.success.reads === 'page' ? `${base}Response` : null,
+    tool: `${op.resource}.${op.name}`
+      .split('.')
+      .map((part) => part.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase())
+      .join('_'),
+  };
+}
+
 /** The friendly types module: schema aliases, `{Resource}{Method}Params`/`…Response`, and each resource's methods. */
 export function typesModule(document, operations, openapiModule) {
   const friendly = new Map();
@@ -217,7 +239,7 @@ export function typesModule(document, operations, openapiModule) {
   for (const [resource, ops] of groupByResource(operations)) {
     const members = [];
     for (const op of ops) {
-      const base = `${pascal(resource)}${pascal(op.name)}`;
+      const base = surfaceNames(op).params.replace(/Params$/, '');
       const call = `\`client.${resource}.${op.name}()\``;
       const query = `NonNullable<operations['${op.id}']['parameters']['query']>`;
       const queryNames = Object.keys(op.query);
@@ -236,10 +258,10 @@ export function typesModule(document, operations, openapiModule) {
         doc: `Parameters of ${call}: ${what || 'none'}${parts.length > 1 ? ', flat' : ''}.`,
         type: params,
       });
-      const paramsOptional = !(op.body?.required && Object.values(op.body.fields).some((f) => f.required));
+      const optional = paramsOptional(op);
       const args = [
         ...op.pathParams.map((name) => `${camel(name)}: string`),
-        `params${paramsOptional ? '?' : ''}: ${base}Params${paramsOptional ? ' | null' : ''}`,
+        `params${optional ? '?' : ''}: ${base}Params${optional ? ' | null' : ''}`,
       ];
       let shape;
       const { success } = op;

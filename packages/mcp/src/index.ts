@@ -4,5 +4,4 @@ export { callTool } from './call-tool.js';
 export { MCP_PATH, startHttp } from './http-server.js';
 export { createMcpServer, type ServerOptions } from './server.js';
 export { type RunningMcp, type StartOptions, startMcp } from './start.js';
-export { toolName } from './tool-name.js';
 export { DEFAULT_PAGE_SIZE, type ToolSpec, toolsOf } from './tools.js';

@@ -4,7 +4,6 @@
 // content, with hints from its method.
 import type { CatalogEntry, JsonSchema } from '@llamacloud-chat/client/catalog';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
-import { toolName } from './tool-name.js';
 
 /** How many sessions a listing tool returns when the agent does not say: a page an agent can read whole. */
 export const DEFAULT_PAGE_SIZE = 10;
@@ -80,7 +79,7 @@ export function toolsOf(entries: readonly CatalogEntry[]): ToolSpec[] {
     const { schema, places } = inputSchemaOf(entry);
     const outputSchema = outputSchemaOf(entry);
     const tool: Tool = {
-      name: toolName(entry.sdkName),
+      name: entry.tool,
       title: entry.summary,
       description: descriptionOf(entry),
       inputSchema: schema,

@@ -10,6 +10,14 @@ export interface CatalogEntry {
   readonly operationId: string;
   /** Its name on the client: `chat.getSummary` is `client.chat.getSummary()`. */
   readonly sdkName: string;
+  /** How it is called: `client.chat.getSummary(sessionId, params?)`. */
+  readonly call: string;
+  /** Its friendly params type (`ChatGetSummaryParams`). */
+  readonly params: string;
+  /** Its friendly response type (`ChatGetSummaryResponse`); null for a stream or a 2xx with no body. */
+  readonly response: string | null;
+  /** Its MCP tool's name (`chat_get_summary`). */
+  readonly tool: string;
   /** Upper-case. */
   readonly method: string;
   /** The spec's path template. */

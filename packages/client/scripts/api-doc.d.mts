@@ -1,0 +1,5 @@
+// Types for api-doc.mjs, for its staleness test.
+export const SPEC: string;
+export const MAP: string;
+export const OUT: string;
+export function apiDoc(document: unknown, map: unknown): string;
