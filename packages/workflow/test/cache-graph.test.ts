@@ -5,8 +5,17 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Clone, clone, type DryTask, dryRun, run, stopRunning } from './support/repo.js';
 
-/** Every task of `pnpm test`, `pnpm build` and `pnpm contract`. */
-const PIPELINE = ['lint:code', 'lint', 'spec:check', 'build', 'typecheck', 'test', 'contract:live'];
+/** Every task of the test command, the build and the contract suite. */
+const PIPELINE = [
+  'lint:code',
+  'lint',
+  'spec:check',
+  'build',
+  'typecheck',
+  'test',
+  'docs:check',
+  'contract:live',
+];
 
 let repo: Clone;
 let before: Map<string, DryTask>;
@@ -116,8 +125,10 @@ describe('turbo cache keys', () => {
     expect(rerun).not.toContain('@llamacloud-chat/contract#test');
   });
 
-  it('a README edit re-runs nothing', async () => {
-    expect(await rerunAfter(() => appendFile(join(repo.dir, 'README.md'), '\nAn edit.\n'))).toEqual([]);
+  it('a README edit re-runs only the docs check (its links and runnable blocks)', async () => {
+    expect(await rerunAfter(() => appendFile(join(repo.dir, 'README.md'), '\nAn edit.\n'))).toEqual([
+      '@llamacloud-chat/workflow#docs:check',
+    ]);
   });
 
   it('a live contract run is never cached', () => {
