@@ -94,18 +94,19 @@ export function processEnv(env: Record<string, string | undefined> = {}): NodeJS
   return { ...Object.fromEntries(base), ...env };
 }
 
-/** Runs `file` with node to the end (killed after 60 s). */
+/** Runs `file` with node to the end (killed after `timeoutMs`, 60 s unless given). */
 export function runNode(
   file: string,
   args: string[],
   env: Record<string, string | undefined> = {},
   cwd = repoDir,
+  timeoutMs = 60_000,
 ): Promise<Result & { signal: NodeJS.Signals | null }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [file, ...args],
-      { env: processEnv(env), cwd, timeout: 60_000, maxBuffer: 64 * 2 ** 20 },
+      { env: processEnv(env), cwd, timeout: timeoutMs, maxBuffer: 64 * 2 ** 20 },
       (error, stdout, stderr) =>
         resolve({
           code: error ? (typeof error.code === 'number' ? error.code : -1) : 0,
