@@ -1,25 +1,11 @@
 // `pnpm start` and `pnpm cli <args>`: builds the CLI quietly (a turbo cache hit when nothing changed), then runs
 // it with the given arguments, passing its output, exit code and Ctrl-C straight through.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { buildQuietly } from './build-quietly.mjs';
 
-/** Every turbo the project starts goes through scripts/turbo.mjs (telemetry off, caches out of TMPDIR). */
-const TURBO = fileURLToPath(new URL('./turbo.mjs', import.meta.url));
-
-const build = spawnSync(
-  process.execPath,
-  [TURBO, 'run', 'build', '--filter=@llamacloud-chat/cli...', '--output-logs=errors-only'],
-  {
-    encoding: 'utf8',
-  },
-);
-if (build.error) throw build.error;
-if (build.status !== 0) {
-  process.stderr.write(build.stdout + build.stderr);
-  process.exit(build.status ?? 1);
-}
+buildQuietly('@llamacloud-chat/cli');
 
 // Commands the CLI prints (how to resume, how to list real sessions, its usage) start with the command that runs
 // it here, the one a user can paste in the repository, not the bin name, which is not on PATH.

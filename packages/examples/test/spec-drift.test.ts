@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { sendJson, serve } from '@llamacloud-chat/test-support';
+import { RENAME, renameOperation, sendJson, serve } from '@llamacloud-chat/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 
@@ -97,29 +97,7 @@ describe('a spec edit reaches the consumer through generate and build', () => {
 
   it('makes an operation added to the spec a method of client.chat, sending the request the spec describes', async () => {
     await editSpec((spec) => {
-      spec.setIn(['paths', '/api/v1/chat/{session_id}', 'patch'], {
-        operationId: 'renameChatSession',
-        description: 'Rename a session.',
-        parameters: [{ $ref: '#/components/parameters/ProjectId' }],
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['generated_title'],
-                properties: { generated_title: { type: ['string', 'null'] } },
-              },
-            },
-          },
-        },
-        responses: {
-          '200': {
-            description: 'The renamed session.',
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/ChatListResponse' } } },
-          },
-        },
-      });
+      spec.setIn(['paths', RENAME.path, RENAME.method], spec.createNode(renameOperation()));
     });
     const consumer = join(scratch, 'packages/examples/src/rename.ts');
     await writeFile(
