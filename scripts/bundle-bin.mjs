@@ -1,12 +1,16 @@
 // Packs a workspace bin as one self-contained npm package, for `npm install -g` on a machine with nothing but Node:
 // its build bundled by esbuild into one file with everything it imports (the client, the mock and its libraries),
-// a copy of openapi/openapi.yaml beside it for the built-in mock, and a package.json with no dependencies. Used by
-// each package's scripts/bundle.mjs (the CLI's, the MCP server's), after the build.
+// a copy of openapi/openapi.yaml beside it for the built-in mock, and a package.json with no dependencies. Run by
+// each package's scripts/bundle.mjs (the CLI's, the MCP server's), after the build:
+//   node scripts/bundle.mjs [--out <dir>]     writes <dir>/<bin>-<version>.tgz (default: the package's folder)
+// and prints the tarball's path.
 import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 /**
  * The mock finds the spec through its package name, which a bundle has no node_modules to resolve; in the bundle
@@ -29,18 +33,38 @@ const specBesideBundle = {
 };
 
 /**
- * Bundles `entry` (a built file of `packageDir`) as the bin `bin` of a package named `name`, packs it into `out`
- * and returns the tarball's path. The package's version and description are the workspace package's. `build` is
- * esbuild's, from the calling package (a dependency of each, not of the repository's root).
+ * Packs the workspace package at `packageUrl` (its folder, as a file URL) as a package named after its one bin,
+ * with that bin its build's `dist/main.js` bundled; `--out <dir>` from the command line says where the tarball
+ * goes, and its path is printed. The version and description are the workspace package's; esbuild is the
+ * package's own (a dependency of each, not of the repository's root).
  */
-export async function bundleBin({ build, packageDir, entry, name, bin, out }) {
+export async function bundlePackage(packageUrl) {
+  const packageDir = fileURLToPath(packageUrl);
+  const { values } = parseArgs({ options: { out: { type: 'string' } } });
   const workspace = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8'));
+  const [bin] = Object.keys(workspace.bin);
+  const { build } = await import(
+    pathToFileURL(createRequire(join(packageDir, 'package.json')).resolve('esbuild')).href
+  );
+  const tarball = await bundleBin({
+    build,
+    packageDir,
+    workspace,
+    entry: 'dist/main.js',
+    bin,
+    out: resolve(values.out ?? packageDir),
+  });
+  process.stdout.write(`${tarball}\n`);
+}
+
+/** Bundles `entry` of `packageDir` as the bin `bin` of a package of the same name; returns the tarball's path. */
+async function bundleBin({ build, packageDir, workspace, entry, bin, out }) {
   // The spec as the mock's package finds it, so the copy is the one the workspace's own bin serves.
   const requireFromMock = createRequire(
     createRequire(join(packageDir, 'package.json')).resolve('@llamacloud-chat/mock'),
   );
   const spec = requireFromMock.resolve('@llamacloud-chat/openapi/openapi.yaml');
-  const stage = await mkdtemp(join(tmpdir(), `${name}-bundle-`));
+  const stage = await mkdtemp(join(tmpdir(), `${bin}-bundle-`));
   try {
     await mkdir(join(stage, 'dist'));
     await build({
@@ -73,7 +97,7 @@ export async function bundleBin({ build, packageDir, entry, name, bin, out }) {
     await copyFile(join(packageDir, '../../LICENSE'), join(stage, 'LICENSE'));
     // The bundle reads its version from the package.json one folder up, as the workspace build does.
     const manifest = {
-      name,
+      name: bin,
       version: workspace.version,
       description: workspace.description,
       license: 'MIT',

@@ -51,13 +51,14 @@ class Samples {
   }
 }
 
-/** Runs `measure` for each lister, `runs` times, rotating the order each run so no lister always goes first. */
+/** Runs `measure` for each lister, `times` times, rotating the order each run so no lister always goes first. */
 async function alternate<Name extends string>(
   names: readonly Name[],
   measure: (name: Name, samples: Samples) => Promise<void>,
+  times = runs,
 ) {
   const samples = new Samples();
-  for (let run = 0; run < runs; run++) {
+  for (let run = 0; run < times; run++) {
     for (let i = 0; i < names.length; i++) await measure(names[(i + run) % names.length] as Name, samples);
   }
   return samples;
@@ -336,10 +337,12 @@ async function parse(server: Server): Promise<Check[]> {
 /** Scenario 7: the standalone mock's start, spawn to first answer, against the Prism-based one it replaced. */
 async function mockStart(): Promise<Check[]> {
   const names: MockStarter[] = ['this mock', 'Prism-based mock (before)'];
-  const samples = new Samples();
   // Alternating, so neither always starts on a quieter machine.
-  for (let run = 0; run < mockStarts; run++)
-    for (const name of run % 2 ? [...names].reverse() : names) samples.add(name, await timeMockStart(name));
+  const samples = await alternate(
+    names,
+    async (name, s) => s.add(name, await timeMockStart(name)),
+    mockStarts,
+  );
   console.log(
     `\n8. Mock start: spawn the standalone mock, time to its first answered request (median of ${mockStarts})`,
   );
@@ -359,13 +362,13 @@ async function mockStart(): Promise<Check[]> {
 
 /** Scenario 9: the MCP server's start, spawn to its first answered tools/list, beside the mock's start alone. */
 async function mcpStart(): Promise<Check[]> {
-  const samples = new Samples();
   const names = ['MCP server (stdio, built-in mock)', 'standalone mock alone (baseline)'] as const;
-  for (let run = 0; run < mockStarts; run++) {
-    const order = run % 2 ? [...names].reverse() : [...names];
-    for (const name of order)
-      samples.add(name, name === names[0] ? await timeMcpStart() : await timeMockStart('this mock'));
-  }
+  const samples = await alternate(
+    names,
+    async (name, s) =>
+      s.add(name, name === names[0] ? await timeMcpStart() : await timeMockStart('this mock')),
+    mockStarts,
+  );
   console.log(
     `\n9. MCP start: spawn the MCP server, time to its first answered tools/list (median of ${mockStarts})`,
   );

@@ -19,10 +19,15 @@ export interface ServerOptions {
   instructions: string;
 }
 
+/**
+ * The tools, made once per process: every connection (an HTTP session each) shares them, and with them the
+ * argument validators each compiles on its first call.
+ */
+const tools = toolsOf(catalog);
+const byName = new Map(tools.map((spec) => [spec.tool.name, spec]));
+
 /** A server for one connection. */
 export function createMcpServer({ client, instructions }: ServerOptions): Server {
-  const tools = toolsOf(catalog);
-  const byName = new Map(tools.map((spec) => [spec.tool.name, spec]));
   const server = new Server(
     { name: 'llamacloud-chat', title: 'LlamaCloud chat', version: VERSION },
     { capabilities: { tools: {} }, instructions },

@@ -2,14 +2,19 @@
 // name for it, described by the spec's summary and description, taking the operation's parameters as one flat
 // object (path, query and body together, as a client method takes them), returning its JSON 2xx as structured
 // content, with hints from its method.
-import type { CatalogEntry, JsonSchema } from '@llamacloud-chat/client/catalog';
+import {
+  type CatalogEntry,
+  type FieldPlace,
+  type JsonSchema,
+  operationFields,
+} from '@llamacloud-chat/client/catalog';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 
 /** How many sessions a listing tool returns when the agent does not say: a page an agent can read whole. */
 export const DEFAULT_PAGE_SIZE = 10;
 
 /** Where each of a tool's arguments goes. */
-export type ArgumentPlace = 'path' | 'query' | 'body';
+export type ArgumentPlace = FieldPlace;
 
 export interface ToolSpec {
   tool: Tool;
@@ -18,33 +23,24 @@ export interface ToolSpec {
   places: Readonly<Record<string, ArgumentPlace>>;
 }
 
-const propertiesOf = (schema: JsonSchema | null) => (schema?.properties ?? {}) as Record<string, JsonSchema>;
-const requiredOf = (schema: JsonSchema | null) => (schema?.required ?? []) as string[];
-
 function inputSchemaOf(entry: CatalogEntry): {
   schema: Tool['inputSchema'];
   places: Record<string, ArgumentPlace>;
 } {
-  const properties: Record<string, JsonSchema> = {};
-  const places: Record<string, ArgumentPlace> = {};
-  const required: string[] = [];
-  const parts: [ArgumentPlace, JsonSchema | null][] = [
-    ['path', entry.schemas.path],
-    ['query', entry.schemas.query],
-    ['body', entry.schemas.body],
-  ];
-  for (const [place, schema] of parts) {
-    for (const [name, property] of Object.entries(propertiesOf(schema))) {
-      properties[name] = property;
-      places[name] = place;
-    }
-    if (place !== 'body' || entry.schemas.bodyRequired) required.push(...requiredOf(schema));
-  }
+  const fields = operationFields(entry);
+  const properties: Record<string, JsonSchema> = Object.fromEntries(
+    fields.map((field) => [field.name, field.schema]),
+  );
   if (entry.reads === 'page' && properties.page_size)
     properties.page_size = { ...properties.page_size, default: DEFAULT_PAGE_SIZE };
   return {
-    schema: { type: 'object', properties, required, additionalProperties: false },
-    places,
+    schema: {
+      type: 'object',
+      properties,
+      required: fields.filter((field) => field.required).map((field) => field.name),
+      additionalProperties: false,
+    },
+    places: Object.fromEntries(fields.map((field) => [field.name, field.in])),
   };
 }
 

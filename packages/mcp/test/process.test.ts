@@ -1,11 +1,10 @@
 // The llamacloud-chat-mcp process as an MCP client starts it: on the built-in mock without a key (said once on
 // stderr and in the server's instructions, nothing but the protocol on stdout), and over HTTP with a token made
 // at start and printed on stderr; both stop cleanly.
-import { spawn } from 'node:child_process';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { BIN, overStdio } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { overStdio, spawnBin } from './support.js';
 
 describe('the process', () => {
   it('without a key runs on the built-in mock, and says so once on stderr and in its instructions', async () => {
@@ -21,26 +20,12 @@ describe('the process', () => {
   });
 
   it('over HTTP makes a bearer token, prints it with the URL, serves with it, and stops on SIGTERM with exit 0', async () => {
-    const child = spawn(process.execPath, [BIN, '--transport', 'http'], {
-      env: { PATH: process.env.PATH ?? '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    onTestFinished(() => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    });
-    let stderr = '';
-    let stdout = '';
-    child.stderr.on('data', (chunk) => {
-      stderr += String(chunk);
-    });
-    child.stdout.on('data', (chunk) => {
-      stdout += String(chunk);
-    });
+    const { child, stdout, stderr, exited } = spawnBin(['--transport', 'http']);
     await expect
-      .poll(() => /Bearer token for this run: (\S+)/.exec(stderr), { timeout: 30_000 })
+      .poll(() => /Bearer token for this run: (\S+)/.exec(stderr()), { timeout: 30_000 })
       .toBeTruthy();
-    const url = /on (http:\/\/127\.0\.0\.1:\d+\/mcp)/.exec(stderr)?.[1] as string;
-    const token = /Bearer token for this run: (\S+)/.exec(stderr)?.[1] as string;
+    const url = /on (http:\/\/127\.0\.0\.1:\d+\/mcp)/.exec(stderr())?.[1] as string;
+    const token = /Bearer token for this run: (\S+)/.exec(stderr())?.[1] as string;
 
     const client = new Client({ name: 'process-test', version: '0' });
     await client.connect(
@@ -50,31 +35,19 @@ describe('the process', () => {
     );
     expect((await client.listTools()).tools.map((tool) => tool.name)).toContain('chat_get_summary');
     await client.close();
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
 
     expect(await exited).toBe(0);
-    expect(stderr).toContain('Stopped the MCP server (SIGTERM).');
-    expect(stdout).toBe('');
+    expect(stderr()).toContain('Stopped the MCP server (SIGTERM).');
+    expect(stdout()).toBe('');
   });
 
   it('refuses LLAMA_CLOUD_BASE_URL without a key: exit 2 with the reason, no protocol on stdout', async () => {
-    const child = spawn(process.execPath, [BIN], {
-      env: { PATH: process.env.PATH ?? '', LLAMA_CLOUD_BASE_URL: 'http://127.0.0.1:9' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    let stdout = '';
-    child.stderr.on('data', (chunk) => {
-      stderr += String(chunk);
-    });
-    child.stdout.on('data', (chunk) => {
-      stdout += String(chunk);
-    });
-    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    const { stdout, stderr, exited } = spawnBin([], { LLAMA_CLOUD_BASE_URL: 'http://127.0.0.1:9' });
+    const code = await exited;
 
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^error: LLAMA_CLOUD_BASE_URL is set but LLAMA_CLOUD_API_KEY is not\./);
-    expect(stdout).toBe('');
+    expect(stderr()).toMatch(/^error: LLAMA_CLOUD_BASE_URL is set but LLAMA_CLOUD_API_KEY is not\./);
+    expect(stdout()).toBe('');
   });
 });

@@ -1,6 +1,7 @@
 // Helpers for the MCP server's tests: the SDK's own client over stdio (the server a spawned process) or Streamable
 // HTTP, the built-in mock as the API behind it, and what went over the wire. Everything started is stopped when
 // the test ends, passed or failed.
+import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type RunningMock, type StreamEnd, startMock } from '@llamacloud-chat/mock';
@@ -87,4 +88,25 @@ export async function overHttp(
     requestInit: { headers: { authorization: `Bearer ${token}` } },
   });
   return { ...(await connect(transport)), server, url };
+}
+
+/** The bin as a process with only `env` (and PATH), its output collected; killed when the test ends. */
+export function spawnBin(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += String(chunk);
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, stdout: () => stdout, stderr: () => stderr, exited };
 }

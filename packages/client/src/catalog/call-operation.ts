@@ -1,9 +1,9 @@
 // Calls an operation of the catalog through the client's own method for it (`client.chat.getSummary(id, params,
 // options)`), so a call by name (the relay's, the CLI's `api`, an MCP tool's) gets every check and guarantee a
 // direct call gets.
-import { resources } from '../generated/openapi.operations.js';
 import type { LlamaCloud } from '../llama-cloud.js';
 import type { Reads } from '../operations/operation.js';
+import { placeholderNames } from '../request/path-template.js';
 import type { RequestOptions } from '../request-options.js';
 import type { CatalogEntry } from './catalog-entry.js';
 
@@ -23,12 +23,10 @@ export function callOperation(
   const dot = entry.sdkName.lastIndexOf('.');
   const resourceName = entry.sdkName.slice(0, dot);
   const methodName = entry.sdkName.slice(dot + 1);
-  const operation = (
-    resources as unknown as Record<string, Record<string, { reads: Reads; pathParams: string[] }>>
-  )[resourceName]?.[methodName];
   const resource = (client as unknown as Record<string, Record<string, Method>>)[resourceName];
   const method = resource?.[methodName];
-  if (!operation || !method) throw new Error(`The client has no method ${entry.sdkName}.`);
-  const args = operation.pathParams.map((name) => pathValues[name]);
-  return { reads: operation.reads, result: method.call(resource, ...args, params, options) };
+  if (!method) throw new Error(`The client has no method ${entry.sdkName}.`);
+  // A method takes its path values first, in the template's order.
+  const args = placeholderNames(entry.path).map((name) => pathValues[name]);
+  return { reads: entry.reads, result: method.call(resource, ...args, params, options) };
 }

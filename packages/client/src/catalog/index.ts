@@ -9,7 +9,8 @@ import { findEntry } from './find-entry.js';
 export { operationList, resourceAliases, resources } from '../generated/openapi.operations.js';
 export { callOperation } from './call-operation.js';
 export type { CatalogEntry, JsonSchema } from './catalog-entry.js';
-export { pathValuesOf } from './find-entry.js';
+export { type FieldPlace, type OperationField, operationFields } from './fields.js';
+export { findByRoute, pathValuesOf } from './find-entry.js';
 export { readText, typesOf } from './read-text.js';
 
 /** Every operation of the workspace spec, in the spec's order. */

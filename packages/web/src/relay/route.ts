@@ -4,6 +4,7 @@ import { InvalidRequestError } from '@llamacloud-chat/client';
 import {
   type CatalogEntry,
   catalog,
+  findByRoute,
   type JsonSchema,
   pathValuesOf,
   readText,
@@ -22,30 +23,17 @@ export function routeOf(
   path: string,
   entries: readonly CatalogEntry[] = catalog,
 ): Route | undefined {
-  const upper = method.toUpperCase();
-  let best: Route | undefined;
-  let fewest = Number.POSITIVE_INFINITY;
-  for (const entry of entries) {
-    if (entry.method !== upper) continue;
-    let pathValues: Record<string, string> | undefined;
-    try {
-      pathValues = pathValuesOf(entry.path, path);
-    } catch {
-      const name = entry.path.match(/\{([^}]+)\}/)?.[1] ?? 'path';
-      throw new InvalidRequestError(`The ${name} in the path is not valid percent-encoding: ${path}`, {
-        field: { in: 'path', name },
-        problem: 'value',
-      });
-    }
-    if (!pathValues) continue;
-    // A literal segment beats a placeholder that also matches it.
-    const placeholders = Object.keys(pathValues).length;
-    if (placeholders < fewest) {
-      best = { entry, pathValues };
-      fewest = placeholders;
-    }
+  const entry = findByRoute(entries, method, path);
+  if (!entry) return undefined;
+  try {
+    return { entry, pathValues: pathValuesOf(entry.path, path) ?? {} };
+  } catch {
+    const name = entry.path.match(/\{([^}]+)\}/)?.[1] ?? 'path';
+    throw new InvalidRequestError(`The ${name} in the path is not valid percent-encoding: ${path}`, {
+      field: { in: 'path', name },
+      problem: 'value',
+    });
   }
-  return best;
 }
 
 /**

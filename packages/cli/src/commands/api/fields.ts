@@ -4,7 +4,7 @@
 // A name the operation does not take is a usage error naming the ones it does, before anything is sent.
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { type CatalogEntry, type JsonSchema, readText } from '@llamacloud-chat/client/catalog';
+import { type CatalogEntry, operationFields, readText } from '@llamacloud-chat/client/catalog';
 import { ConfigError } from '../../errors.js';
 
 /** How a field's text is read. */
@@ -21,24 +21,15 @@ export interface CallArgs {
   params: Record<string, unknown>;
 }
 
-type Where = 'path' | 'query' | 'body';
-
-/** Every field the operation takes, where it goes, and its schema. */
-export function fieldsOf(entry: CatalogEntry): Map<string, { in: Where; schema: JsonSchema }> {
-  const fields = new Map<string, { in: Where; schema: JsonSchema }>();
-  const add = (where: Where, schema: JsonSchema | null | undefined) => {
-    for (const [name, property] of Object.entries((schema?.properties ?? {}) as Record<string, JsonSchema>))
-      fields.set(name, { in: where, schema: property });
-  };
-  add('path', entry.schemas.path);
-  add('query', entry.schemas.query);
-  add('body', entry.schemas.body);
-  return fields;
-}
+/** Every field the operation takes, by name. */
+const fieldsByName = (entry: CatalogEntry) =>
+  new Map(operationFields(entry).map((field) => [field.name, field]));
 
 /** `name (in)` for each field, for messages and help. */
 export const fieldList = (entry: CatalogEntry) =>
-  [...fieldsOf(entry)].map(([name, field]) => `${name} (${field.in})`).join(', ') || 'none';
+  operationFields(entry)
+    .map((field) => `${field.name} (${field.in})`)
+    .join(', ') || 'none';
 
 /** The most of a file or stdin a field or `--input` reads: a request body is kilobytes, not a disk. */
 export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
@@ -96,7 +87,7 @@ export async function callArgs(
   input: Record<string, unknown> | undefined,
   stdin: Readable,
 ): Promise<CallArgs> {
-  const known = fieldsOf(entry);
+  const known = fieldsByName(entry);
   const args: CallArgs = { pathValues: {}, params: { ...(input ?? {}) } };
   for (const { kind, text } of fields) {
     const equals = text.indexOf('=');
