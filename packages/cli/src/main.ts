@@ -10,14 +10,19 @@ let readerGone = false;
 /** The signal that stopped the command, if one did. */
 let stoppedBy: NodeJS.Signals | undefined;
 
-/** A second signal does not wait for the cleanup. */
+/**
+ * A second signal does not wait for the cleanup. The listeners stay for good: removing the last one (as a `once`
+ * does) restores the default action for a moment, and a signal in that moment would kill the process instead.
+ */
+const received = new Set<NodeJS.Signals>();
 function stop(signal: NodeJS.Signals, code: number) {
-  process.once(signal, () => process.exit(code));
+  if (received.has(signal)) process.exit(code);
+  received.add(signal);
   stoppedBy ??= signal;
   controller.abort();
 }
-process.once('SIGINT', () => stop('SIGINT', ExitCode.interrupted));
-process.once('SIGTERM', () => stop('SIGTERM', ExitCode.terminated));
+process.on('SIGINT', () => stop('SIGINT', ExitCode.interrupted));
+process.on('SIGTERM', () => stop('SIGTERM', ExitCode.terminated));
 
 // A closed pipe (`llamacloud-chat --help | head -0`) is an answer, not a crash: whatever was writing (help, the
 // version, a usage error, a listing) stops, the command is cancelled, and the exit is 0 with nothing printed.

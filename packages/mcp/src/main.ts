@@ -52,8 +52,9 @@ try {
     await running.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  // `on`, not `once`: with no listener left, a second signal would kill the process instead.
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
   if (options.transport === 'stdio') process.stdin.once('end', () => void stop('stdin closed'));
 } catch (error) {
   log(`error: ${(error as Error).message}`);

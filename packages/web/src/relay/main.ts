@@ -35,16 +35,20 @@ const apiKey = process.env.LLAMA_CLOUD_API_KEY?.trim() || undefined;
 const web = await startWeb({ apiKey, port, deadlineMs, allowedHosts: values['allowed-host'] });
 // Ctrl-C and SIGTERM are how a server is meant to stop, so both exit 0 after one line saying so, as the mock's.
 // Set before the URL is printed, so a signal sent as soon as it shows is handled.
+// The listeners stay for good: removing the last one (as a `once` does) restores the default action for a moment,
+// and a second Ctrl-C in that moment (pnpm forwards one to its script) would kill the process instead.
+let stopping = false;
 const stop = (signal: NodeJS.Signals) => {
   // A second signal does not wait for the first close to finish.
-  process.once(signal, () => process.exit(0));
+  if (stopping) process.exit(0);
+  stopping = true;
   void web.close().then(() => {
     console.log(`Stopped the chat page (${signal}).`);
     process.exit(0);
   });
 };
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
 console.error(
   web.mock
     ? `The relay talks to the built-in mock at ${web.apiURL}, because LLAMA_CLOUD_API_KEY is not set.`
