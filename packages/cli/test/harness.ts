@@ -86,10 +86,15 @@ export async function cli(args: string[], options: InProcessOptions = {}): Promi
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-/** This process's environment less any LLAMA_CLOUD_* or LLAMACLOUD_CHAT_* of the machine, plus `env`. */
+/**
+ * This process's environment less any LLAMA_CLOUD_* or LLAMACLOUD_CHAT_* of the machine, and less the settings of
+ * the turbo run that started the tests (TURBO_*: in a forced run, TURBO_FORCE would make scripts/run-cli.mjs
+ * rebuild the client and the mock while other packages' tests are reading them), plus `env`.
+ */
 export function processEnv(env: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const base = Object.entries(process.env).filter(
-    ([name]) => !name.startsWith('LLAMA_CLOUD_') && !name.startsWith('LLAMACLOUD_CHAT_'),
+    ([name]) =>
+      !name.startsWith('LLAMA_CLOUD_') && !name.startsWith('LLAMACLOUD_CHAT_') && !name.startsWith('TURBO_'),
   );
   return { ...Object.fromEntries(base), ...env };
 }

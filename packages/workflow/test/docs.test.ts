@@ -96,10 +96,14 @@ const runnable = docs.flatMap((doc) =>
   })),
 );
 
-/** The environment a newcomer has: no key and no server set, so everything runs on the built-in mock. */
+/**
+ * The environment a newcomer has: no key and no server set, so everything runs on the built-in mock; and none of
+ * the settings of the turbo run that started this test (`TURBO_*`): a forced run's `TURBO_FORCE` would make each
+ * command's own build rebuild everything it depends on.
+ */
 const env = Object.fromEntries(
   Object.entries(process.env).filter(
-    ([name]) => !name.startsWith('LLAMA_CLOUD_') && !name.startsWith('npm_'),
+    ([name]) => !name.startsWith('LLAMA_CLOUD_') && !name.startsWith('npm_') && !name.startsWith('TURBO_'),
   ),
 );
 
