@@ -4,5 +4,11 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: {},
+  test: {
+    // A busy machine (CI shares two cores) can take seconds over what takes milliseconds alone.
+    testTimeout: 30_000,
+    // expect.poll waits for what a busy machine may take seconds to show (vitest's default gives up after 1 s);
+    // a condition that never holds still fails.
+    expect: { poll: { timeout: 30_000 } },
+  },
 });

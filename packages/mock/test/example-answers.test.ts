@@ -6,7 +6,7 @@ import { RENAME, RENAMED_EXAMPLE, renameOperation } from '@llamacloud-chat/test-
 import { describe, expect, it, vi } from 'vitest';
 import { parseDocument } from 'yaml';
 import { SPEC_PATH } from '../src/index.js';
-import { API_KEY, mockFor, tempDir } from './support.js';
+import { API_KEY, mockFor, SETTLE, tempDir } from './support.js';
 
 /** The workspace spec with `edit` applied, written to a scratch file removed when the test ends. */
 async function scratchSpec(edit: (spec: ReturnType<typeof parseDocument>) => void): Promise<string> {
@@ -41,7 +41,7 @@ describe('an operation with no handler', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('x-mock-example')).toBe('default');
     expect(await response.json()).toEqual(RENAMED_EXAMPLE);
-    await vi.waitFor(() => expect(lines).toHaveLength(1));
+    await vi.waitFor(() => expect(lines).toHaveLength(1), SETTLE);
     expect(lines[0]).toMatch(
       /^PATCH \/api\/v1\/chat\/ses-abc123\?project_id=p1 200 \d+ms \(the spec's example "default"\)$/,
     );

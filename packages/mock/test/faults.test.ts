@@ -9,7 +9,7 @@ import {
 } from '@llamacloud-chat/client';
 import { describe, expect, it, vi } from 'vitest';
 import type { StreamEnd } from '../src/index.js';
-import { clientFor, mockFor } from './support.js';
+import { clientFor, mockFor, SETTLE } from './support.js';
 
 const auth = { authorization: 'Bearer k' };
 const fault = (value: string) => ({ defaultHeaders: { 'x-mock-fault': value } });
@@ -37,7 +37,7 @@ describe('x-mock-fault', () => {
 
     expect(error).toBeInstanceOf(StreamInterruptedError);
     expect(seen).toEqual(['user_input', 'thinking_delta', 'thinking']);
-    await vi.waitFor(() => expect(ends).toMatchObject([{ events: 9, sent: 3, complete: false }]));
+    await vi.waitFor(() => expect(ends).toMatchObject([{ events: 9, sent: 3, complete: false }]), SETTLE);
     const kept = await clientFor(mock).beta.chat.retrieve('ses-chain-004');
     expect(kept.events).toHaveLength(9);
     expect(kept.events[0]).toEqual({ type: 'user_input', content: TURN.prompt });
@@ -67,7 +67,7 @@ describe('x-mock-fault', () => {
     );
 
     expect(error).toBeInstanceOf(TimeoutError);
-    await vi.waitFor(() => expect(ends).toMatchObject([{ events: 9, sent: 0, complete: false }]));
+    await vi.waitFor(() => expect(ends).toMatchObject([{ events: 9, sent: 0, complete: false }]), SETTLE);
   });
 
   it('stall on a JSON answer: no answer at all', async () => {

@@ -6,7 +6,7 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { splitEvents } from '../src/event-stream.js';
 import { type PrismMockOptions, type StreamEnd, startPrismMock } from '../src/index.js';
 import { loadOperations } from '../src/prism.js';
-import { TURN_EVENT_TYPES, within } from './support.js';
+import { SETTLE, TURN_EVENT_TYPES, within } from './support.js';
 
 const STREAM_PATH = '/api/v1/chat/{session_id}/messages/stream';
 /** Any key will do for the mock; the client only wants one that looks whole. */
@@ -61,7 +61,7 @@ describe('a streamed chat turn', () => {
     expect(await stream.text()).toBe(
       'Q3 revenue grew 12% quarter over quarter, driven by enterprise renewals.',
     );
-    await vi.waitFor(() => expect(ends).toHaveLength(1));
+    await vi.waitFor(() => expect(ends).toHaveLength(1), SETTLE);
     expect(ends).toEqual([
       { request: 'POST /api/v1/chat/ses-abc123/messages/stream', events: 9, sent: 9, complete: true },
     ]);
@@ -102,7 +102,7 @@ describe('a streamed chat turn', () => {
       is_error: true,
       error: 'Index idx-def456 is being rebuilt',
     });
-    await vi.waitFor(() => expect(ends).toMatchObject([{ events: 2, sent: 2, complete: true }]));
+    await vi.waitFor(() => expect(ends).toMatchObject([{ events: 2, sent: 2, complete: true }]), SETTLE);
   });
 
   it.each([
@@ -150,7 +150,7 @@ describe('a streamed chat turn', () => {
     }
 
     expect(seen).toEqual(['user_input']);
-    await vi.waitFor(() => expect(ends).toHaveLength(1), { timeout: 5_000 });
+    await vi.waitFor(() => expect(ends).toHaveLength(1), SETTLE);
     expect(ends[0]).toMatchObject({ events: 9, complete: false });
     expect(ends[0]?.sent).toBeLessThan(9);
     // Nothing more comes of that stream: no second report, no late write.
@@ -175,7 +175,7 @@ describe('a streamed chat turn', () => {
     );
     await within(mock.close(), 5_000, 'close()');
     expect(seen).toEqual(['user_input']);
-    await vi.waitFor(() => expect(ends).toMatchObject([{ events: 9, sent: 1, complete: false }]));
+    await vi.waitFor(() => expect(ends).toMatchObject([{ events: 9, sent: 1, complete: false }]), SETTLE);
   });
 
   it.each([-1, Number.NaN, 2 ** 31])('streamGapMs %s is refused with a RangeError', async (streamGapMs) => {

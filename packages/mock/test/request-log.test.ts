@@ -1,7 +1,7 @@
 // One log line per request, when a `log` sink is given: method, path, status and time, and for a stream the
 // events sent; never the API key, wherever a caller put it. The library is silent without a sink.
 import { describe, expect, it, vi } from 'vitest';
-import { clientFor, mockFor } from './support.js';
+import { clientFor, mockFor, SETTLE } from './support.js';
 
 const KEY = 'llx-secret-key-do-not-log-1234';
 
@@ -23,7 +23,7 @@ describe('the request log', () => {
       })
     ).arrayBuffer();
 
-    await vi.waitFor(() => expect(lines).toHaveLength(5));
+    await vi.waitFor(() => expect(lines).toHaveLength(5), SETTLE);
     expect(lines).toEqual([
       expect.stringMatching(/^GET \/api\/v1\/chat\?page_size=1 200 \d+ms$/),
       expect.stringMatching(/^GET \/api\/v1\/chat\/ses-gone 404 \d+ms$/),
@@ -44,7 +44,7 @@ describe('the request log', () => {
     })().catch(() => {});
     await cut.beta.chat.retrieve('ses-abc123').catch(() => {});
 
-    await vi.waitFor(() => expect(lines).toHaveLength(2));
+    await vi.waitFor(() => expect(lines).toHaveLength(2), SETTLE);
     expect(lines).toEqual([
       expect.stringMatching(
         /^POST \/api\/v1\/chat\/ses-abc123\/messages\/stream 200 \d+ms 2\/9 events \(x-mock-fault: drop\)$/,

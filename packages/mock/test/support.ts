@@ -24,6 +24,12 @@ export const TURN_EVENT_TYPES = [
   'stop',
 ];
 
+/**
+ * How long `vi.waitFor` gives the mock to finish what the client already saw end (a log line, a stream's end):
+ * vitest's 1 s default is short on a busy machine; a wait whose condition never holds still fails.
+ */
+export const SETTLE = { timeout: 30_000 };
+
 /** Any key will do for the mock; the client only wants one that looks whole. */
 export const API_KEY = 'llx-mock-test-key-0123456789abcdef';
 
