@@ -27,6 +27,8 @@ function runScript(script: string, args: string[]) {
       [join(here, 'scripts', script), ...args],
       {
         cwd: here,
+        // Stopped before the test's own limit, so a test that fails leaves no process behind.
+        timeout: 50_000,
         env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
       },
       (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
