@@ -32,8 +32,14 @@ if (!existsSync(join(bin, 'node'))) {
     },
   );
 }
-// Node's compile cache (which tsc turns on under Node 22+) is kept out of TMPDIR by scripts/turbo.mjs.
-const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+// pnpm (10.34) and tsc turn on Node's compile cache under Node 22+, which Node keeps in TMPDIR unless told where:
+// it goes beside the other caches (scripts/turbo.mjs does the same for every task).
+const env = {
+  ...process.env,
+  PATH: `${bin}:${process.env.PATH}`,
+  NODE_COMPILE_CACHE:
+    process.env.NODE_COMPILE_CACHE ?? join(process.cwd(), 'node_modules', '.cache', 'node-compile-cache'),
+};
 console.error(`Node on PATH: ${execFileSync('node', ['--version'], { env, encoding: 'utf8' }).trim()}`);
 // pnpm itself runs on Node 24 too, through the same npm_execpath that started this script.
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: set by pnpm for this script, which turbo does not run.

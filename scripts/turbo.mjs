@@ -21,6 +21,8 @@ const turbo = spawn(process.execPath, [bin, ...args], {
   env: {
     ...process.env,
     TURBO_TELEMETRY_DISABLED: '1',
+    // No update check: it would write ~/.cache/update-informer-rs from any run on a terminal.
+    TURBO_NO_UPDATE_NOTIFIER: '1',
     // tsc (5.7+) turns on Node's compile cache on Node 22+, which Node keeps in TMPDIR unless told where: it goes
     // beside the other caches, where the next run finds it (turbo.json passes it through to every task).
     NODE_COMPILE_CACHE:

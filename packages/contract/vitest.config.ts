@@ -1,10 +1,17 @@
 // Mock mode: every contract test, against an in-process Prism mock of the spec.
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    globalSetup: ['test/global-setup.ts'],
+    globalSetup: [
+      // A TMPDIR of the run's own, which must be empty again at its end.
+      createRequire(import.meta.url).resolve('@llamacloud-chat/test-support/tmpdir-guard'),
+      'test/global-setup.ts',
+    ],
     include: ['test/**/*.test.ts'],
+    // The in-process tier; the *.e2e.test.ts files are the end-to-end tier (vitest.e2e.config.ts, `test:e2e`).
+    exclude: ['**/node_modules/**', '**/*.e2e.test.ts'],
     testTimeout: 30_000,
     // The coverage table after the run; an operation or declared status never exercised fails it.
     reporters: ['default', ['./src/coverage-reporter.ts', { require: true }]],

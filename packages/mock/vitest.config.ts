@@ -1,9 +1,14 @@
 // Child processes and Prism start slowly on a loaded 2-core machine; give each test and hook room, not a hair
 // trigger.
-import { defineConfig } from 'vitest/config';
+import { createRequire } from 'node:module';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // A TMPDIR of the run's own, which must be empty again at its end.
+    globalSetup: [createRequire(import.meta.url).resolve('@llamacloud-chat/test-support/tmpdir-guard')],
+    // The in-process tier; the *.e2e.test.ts files are the end-to-end tier (vitest.e2e.config.ts, `test:e2e`).
+    exclude: [...configDefaults.exclude, '**/*.e2e.test.ts'],
     testTimeout: 240_000,
     hookTimeout: 240_000,
   },

@@ -1,8 +1,11 @@
 // These tests clone the repository and run turbo in the clones: one at a time, with time to do it.
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // A TMPDIR of the run's own, which must be empty again at its end.
+    globalSetup: [createRequire(import.meta.url).resolve('@llamacloud-chat/test-support/tmpdir-guard')],
     // The docs check is a task of its own (docs:check), keyed on the docs: see vitest.docs.config.ts.
     exclude: ['**/node_modules/**', 'test/docs.test.ts'],
     fileParallelism: false,

@@ -1,4 +1,4 @@
-// Types for api-doc.mjs, for its staleness test.
+// Types for api-doc.mjs, for its test.
 export const SPEC: string;
 export const MAP: string;
 export const OUT: string;

@@ -1,20 +1,13 @@
-// docs/api.md is generated from the spec and the SDK map, never edited by hand: this fails when the committed
-// file is not what the generator makes from them now (after a spec edit, or a hand edit of the file).
+// docs/api.md is generated from the spec and the SDK map by the client's generate task, never edited by hand
+// (.ci/run fails when a test run rewrote the committed file: packages/workflow/test/ci.e2e.test.ts).
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { apiDoc, MAP, OUT, SPEC } from '../scripts/api-doc.mjs';
+import { apiDoc, MAP, SPEC } from '../scripts/api-doc.mjs';
 
 const read = async (path: string) => parse(await readFile(path, 'utf8'));
 
 describe('docs/api.md', () => {
-  it('is what the generator makes from the spec and the SDK map (else run: npx -y pnpm@10.34.9 docs)', async () => {
-    const made = apiDoc(await read(SPEC), await read(MAP));
-    const committed = await readFile(OUT, 'utf8');
-
-    expect(committed, 'docs/api.md is stale: run npx -y pnpm@10.34.9 docs').toBe(made);
-  });
-
   it('lists every operation with its client call, CLI name and MCP tool, and follows a spec edit', async () => {
     const spec = await read(SPEC);
     const made = apiDoc(spec, await read(MAP));

@@ -13,6 +13,7 @@ const PIPELINE = [
   'build',
   'typecheck',
   'test',
+  'test:e2e',
   'docs:check',
   'contract:live',
 ];
@@ -74,6 +75,7 @@ describe('turbo cache keys', () => {
         '@llamacloud-chat/contract#test',
         '@llamacloud-chat/examples#typecheck',
         '@llamacloud-chat/cli#test',
+        '@llamacloud-chat/examples#test:e2e',
       ]),
     );
     expect(rerun).not.toContain('//#lint:code');

@@ -1,0 +1,13 @@
+// The end-to-end tier (`test:e2e`): the files named *.e2e.test.ts, which start processes, browsers, clones or
+// packed installs. Everything else is the in-process tier, vitest.config.ts.
+import { configDefaults, defineConfig } from 'vitest/config';
+import base from './vitest.config.js';
+
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: ['test/**/*.e2e.test.ts'],
+    exclude: configDefaults.exclude,
+  },
+});
