@@ -7,14 +7,32 @@
 // line of its own, printed once turbo has ended. It runs in a process group of its own, which this script
 // signals, so it can wait for turbo and then say so; a closed terminal (SIGHUP) kills the group. Every other
 // turbo command stays in the terminal's group and exits with turbo's code: an interrupted test run is no success.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseTextOrExit } from '../openapi/scripts/read-spec.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const watching = args[0] === 'watch';
+
+// Every task starts from the spec: one that does not parse is its one line (file:line:col and the parser's
+// message) and exit 1, before turbo frames the same line in every task that reads it. Then docs/api.md, the one
+// derived file in git, is made from it (rewritten only when its text changes), before turbo hashes anything:
+// as a task's output turbo would also count it among that task's inputs (turbo 2.11 does so for any output
+// outside the package's folder), so a regenerated file would change the key of the task that made it. The
+// client's generate writes it too, for `dev`'s watch.
+if ((args[0] === 'run' || watching) && !args.some((arg) => arg.startsWith('--dry'))) {
+  const spec = join(ROOT, 'openapi', 'openapi.yaml');
+  parseTextOrExit(spec, readFileSync(spec, 'utf8'));
+  const doc = spawnSync(process.execPath, [join(ROOT, 'packages/client/scripts/api-doc.mjs')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (doc.status !== 0) process.exit(doc.status ?? 1);
+}
 const bin = createRequire(import.meta.url).resolve('turbo/bin/turbo');
 const turbo = spawn(process.execPath, [bin, ...args], {
   stdio: 'inherit',

@@ -215,6 +215,30 @@ describe('quiet output', () => {
     }
   });
 
+  it('a spec that does not parse is its one line through generate and test, not turbo framing every task', async () => {
+    const dir = (warm as Clone).dir;
+    const spec = join(dir, 'openapi/openapi.yaml');
+    const original = await readFile(spec, 'utf8');
+    // One space too many before a key of a mapping, as a typo makes it.
+    await writeFile(spec, original.replace('      summary: List Sessions', '       summary: List Sessions'));
+    try {
+      for (const script of ['generate', 'test']) {
+        const result = await pnpm(dir, [script]);
+        expect(result.code).toBe(1);
+        const said = `${result.stdout}${result.stderr}`.split('\n').filter((line) => line.trim());
+        expect(said).toContain(
+          'openapi/openapi.yaml:31:20: Nested mappings are not allowed in compact mappings',
+        );
+        // pnpm's own header and its one ELIFECYCLE line; nothing from turbo, which never started.
+        expect(said.filter((line) => /ELIFECYCLE/.test(line))).toHaveLength(1);
+        expect(said.join('\n')).not.toMatch(/Tasks:|Failed:|ERR_|@llamacloud-chat\/[a-z-]+:/);
+        expect(said.length).toBeLessThanOrEqual(4);
+      }
+    } finally {
+      await writeFile(spec, original);
+    }
+  });
+
   it('a Ctrl-C stops `mock` and `web` quietly: their own last line, exit 0, no ELIFECYCLE from pnpm', async () => {
     for (const [script, ready, last] of [
       ['mock', /listening on http/, 'Stopped the mock (SIGINT).'],

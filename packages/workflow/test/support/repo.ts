@@ -223,7 +223,8 @@ export interface TaskRun {
 }
 
 /**
- * Runs `turbo run <args>` for real and reads back, from turbo's run summary, each task's key and whether it ran
+ * Runs `turbo run <args>` for real, as a developer does (`pnpm turbo`, the root script, which writes docs/api.md
+ * from the spec first), and reads back, from turbo's run summary, each task's key and whether it ran
  * or was replayed (and from which cache). Throws, with turbo's output, if the run fails.
  */
 export async function turboRun(
@@ -233,7 +234,7 @@ export async function turboRun(
 ): Promise<{ tasks: Map<string, TaskRun>; ms: number }> {
   const result = await pnpm(
     dir,
-    ['exec', 'turbo', 'run', ...args, '--summarize', '--output-logs=errors-only'],
+    ['turbo', 'run', ...args, '--summarize', '--output-logs=errors-only'],
     env,
   );
   if (result.code !== 0) {
