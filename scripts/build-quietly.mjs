@@ -11,6 +11,7 @@ const TURBO = fileURLToPath(new URL('./turbo.mjs', import.meta.url));
 export function buildQuietly(pkg) {
   // Set by a test that runs a root script inside a turbo task whose dependencies turbo has just built: a nested
   // turbo would restore every build from its cache, rewriting the files other tests are reading.
+  // biome-ignore lint/suspicious/noUndeclaredEnvVars: set by a test for this script, not a turbo task's input.
   if (process.env.LLAMACLOUD_CHAT_BUILT === '1') return;
   const build = spawnSync(
     process.execPath,

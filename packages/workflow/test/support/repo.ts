@@ -232,11 +232,7 @@ export async function turboRun(
   args: string[],
   env: Env = {},
 ): Promise<{ tasks: Map<string, TaskRun>; ms: number }> {
-  const result = await pnpm(
-    dir,
-    ['turbo', 'run', ...args, '--summarize', '--output-logs=errors-only'],
-    env,
-  );
+  const result = await pnpm(dir, ['turbo', 'run', ...args, '--summarize', '--output-logs=errors-only'], env);
   if (result.code !== 0) {
     throw new Error(`turbo run ${args.join(' ')} failed:\n${result.stdout.slice(-4000)}\n${result.stderr}`);
   }
