@@ -32,6 +32,7 @@ export {
   ResponseTooLargeError,
   StreamInterruptedError,
   TimeoutError,
+  type TimeoutLimit,
   TooManyRedirectsError,
   UnprocessableEntityError,
 } from './errors/index.js';

@@ -1,5 +1,6 @@
 // Logging, with the official SDK's levels and option names (`logLevel`, `logger`, LLAMA_CLOUD_LOG). Every line
-// passes through one redaction step, so no log line can carry the API key.
+// passes through the one scrubber (redaction.ts), so no log line can carry the API key.
+import { scrubText, scrubValue } from './redaction.js';
 
 /** A log function: a message, then details. */
 type LogFn = (message: string, ...rest: unknown[]) => void;
@@ -30,20 +31,6 @@ export interface ClientLog extends Logger {
   enabled(level: Exclude<LogLevel, 'off'>): boolean;
 }
 
-function scrub(value: unknown, secret: string | undefined): unknown {
-  if (secret === undefined) return value;
-  if (typeof value === 'string')
-    return value.includes(secret) ? value.replaceAll(secret, '[redacted]') : value;
-  if (value === null || typeof value !== 'object') return value;
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(value);
-  } catch {
-    return '[unserializable]';
-  }
-  return json?.includes(secret) ? JSON.parse(json.replaceAll(secret, '[redacted]')) : value;
-}
-
 /** The client's log: `logger` filtered to `level`, with `secret` (when there is one) redacted from every argument. */
 export function clientLog(logger: Logger, level: LogLevel, secret: string | undefined): ClientLog {
   const enabled = (at: Exclude<LogLevel, 'off'>) => LEVELS[at] <= LEVELS[level];
@@ -51,7 +38,7 @@ export function clientLog(logger: Logger, level: LogLevel, secret: string | unde
     (at: Exclude<LogLevel, 'off'>): LogFn =>
     (message, ...rest) => {
       if (!enabled(at)) return;
-      logger[at](scrub(message, secret) as string, ...rest.map((value) => scrub(value, secret)));
+      logger[at](scrubText(message, secret), ...rest.map((value) => scrubValue(value, secret)));
     };
   return { enabled, error: write('error'), warn: write('warn'), info: write('info'), debug: write('debug') };
 }

@@ -8,10 +8,15 @@ export const DEFAULT_BASE_URL = 'https://api.cloud.llamaindex.ai';
 /** The LlamaCloud API's EU region. */
 export const EU_BASE_URL = 'https://api.cloud.eu.llamaindex.ai';
 
-/** The clock, sleep and randomness retries use. */
+/** The clock, sleep, randomness and timers the client uses: retries' waits, and every timeout. */
 export interface RetryTimers {
   /** Waits `ms`, rejecting with the signal's reason as soon as it aborts. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Calls `callback` once after `ms` unless the returned function is called first: the timer of an attempt's
+   * `timeout`, of a stream's idle `timeout` between bytes and of its `streamTimeout`.
+   */
+  schedule(ms: number, callback: () => void): () => void;
   /** A number in [0, 1), for the backoff's jitter. */
   random(): number;
   /** Milliseconds since the epoch, for `Retry-After` dates. */
@@ -61,10 +66,18 @@ export interface ClientOptions {
    */
   maxRetries?: number | undefined;
   /**
-   * Milliseconds one attempt may take, reading the body included. Can be set per request too.
+   * Milliseconds one attempt may take, reading the body included; for an event stream (a streamed chat turn),
+   * the longest silence between two chunks of its body. Can be set per request too.
    * @default 60_000
    */
   timeout?: number | undefined;
+  /**
+   * Milliseconds a whole event stream (a streamed chat turn) may take, from sending the request to its last
+   * event, however steadily bytes arrive; past it the stream is closed with a `TimeoutError` whose `limit` is
+   * `'turn'`, and the turn is not sent again. Can be set per request too. Not in the official SDK.
+   * @default 600_000 (10 minutes)
+   */
+  streamTimeout?: number | undefined;
   /**
    * The longest `Retry-After` (or `retry-after-ms`) the client sleeps through, in ms; a longer one fails at
    * once with a `RateLimitError` carrying the requested wait in `retryAfterMs`.
@@ -77,9 +90,9 @@ export interface ClientOptions {
    */
   retryBackoff?: { initialMs: number; maxMs: number } | undefined;
   /**
-   * Replaces the sleep, randomness and clock that retries use, e.g. to assert in a test which waits the client
-   * chose without waiting them.
-   * @default real timers, Math.random and Date.now
+   * Replaces the sleep, randomness, clock and timers the client uses for retries and timeouts, e.g. to assert in
+   * a test which waits the client chose, or to fire a stream's timeout, without waiting them.
+   * @default real timers (setTimeout), Math.random and Date.now
    */
   retryTimers?: Partial<RetryTimers> | undefined;
   /**
@@ -124,6 +137,8 @@ export interface ResolvedClientOptions {
   /** Undefined when there is none. */
   defaultQuery: Record<string, string> | undefined;
   retry: RetryPolicy;
+  /** Milliseconds a whole event stream may take, from request to last event. */
+  streamTimeout: number;
   limits: ResponseLimits;
   timers: RetryTimers;
   log: ClientLog;
@@ -137,6 +152,11 @@ export interface ResolvedClientOptions {
 export interface CallRetryOptions {
   /** Retries for this call; overrides the client's `maxRetries`. */
   maxRetries?: number | undefined;
-  /** Milliseconds per attempt for this call; overrides the client's `timeout`. */
+  /** Milliseconds per attempt (a stream's idle limit) for this call; overrides the client's `timeout`. */
   timeout?: number | undefined;
+  /** Milliseconds a whole stream may take for this call; overrides the client's `streamTimeout`. */
+  streamTimeout?: number | undefined;
 }
+
+/** @see ClientOptions.streamTimeout */
+export const DEFAULT_STREAM_TIMEOUT = 600_000;

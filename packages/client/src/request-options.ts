@@ -29,8 +29,10 @@ export interface RequestOptions {
   headers?: HeadersLike;
   /** Retries for this call; overrides the client's `maxRetries`. */
   maxRetries?: number | undefined;
-  /** Milliseconds per attempt for this call; overrides the client's `timeout`. */
+  /** Milliseconds per attempt for this call (a stream's idle limit between bytes); overrides the client's `timeout`. */
   timeout?: number | undefined;
+  /** Milliseconds a streamed call may take from request to last event; overrides the client's `streamTimeout`. */
+  streamTimeout?: number | undefined;
   /** Cancels the call in every state, retries and backoff included. */
   signal?: AbortSignal | null | undefined;
   /** Sent as the `Idempotency-Key` header. It does not make a `create` retried: the API documents no such key. */
@@ -77,6 +79,7 @@ export interface TransportCall {
   signal?: AbortSignal | undefined;
   maxRetries?: number | undefined;
   timeout?: number | undefined;
+  streamTimeout?: number | undefined;
   fetchOptions?: RequestInit | undefined;
 }
 
@@ -99,6 +102,7 @@ const CALL_FIELDS = [
   'headers',
   'maxRetries',
   'timeout',
+  'streamTimeout',
   'signal',
   'idempotencyKey',
   'fetchOptions',
@@ -240,7 +244,7 @@ export function resolveRequestOptions(
   const listing = kind === 'listing';
   rejectUnknown(options, listing ? KNOWN_LIST : KNOWN_CALL, listing ? LIST_FIELDS : CALL_FIELDS);
   checkRetryOptions(options);
-  const { signal, maxRetries, timeout, fetchOptions, maxPages, prefetch = false } = options;
+  const { signal, maxRetries, timeout, streamTimeout, fetchOptions, maxPages, prefetch = false } = options;
   if (signal != null && !(signal instanceof AbortSignal)) {
     throw new ClientConfigError('The request option signal must be an AbortSignal. Nothing was sent.');
   }
@@ -253,7 +257,7 @@ export function resolveRequestOptions(
     throw new ClientConfigError(`maxPages must be at least 1, got ${maxPages}.`);
   }
   return {
-    call: { signal: signal ?? undefined, maxRetries, timeout, fetchOptions },
+    call: { signal: signal ?? undefined, maxRetries, timeout, streamTimeout, fetchOptions },
     overrides: overridesOf(options),
     maxPages,
     prefetch: Boolean(prefetch),

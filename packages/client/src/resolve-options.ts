@@ -8,12 +8,21 @@ import {
   type ClientOptions,
   DEFAULT_BASE_URL,
   DEFAULT_RESPONSE_LIMITS,
+  DEFAULT_STREAM_TIMEOUT,
   type ResolvedClientOptions,
   type RetryTimers,
 } from './options.js';
 import { DEFAULT_RETRY_POLICY } from './retry-timing.js';
 
-const REAL_TIMERS: RetryTimers = { sleep, random: Math.random, now: Date.now };
+const REAL_TIMERS: RetryTimers = {
+  sleep,
+  random: Math.random,
+  now: Date.now,
+  schedule: (ms, callback) => {
+    const timer = setTimeout(callback, ms);
+    return () => clearTimeout(timer);
+  },
+};
 
 /** Every option the client knows; any other is a mistake worth naming. */
 const KNOWN_OPTIONS = new Set<string>([
@@ -28,6 +37,7 @@ const KNOWN_OPTIONS = new Set<string>([
   'logger',
   'maxRetries',
   'timeout',
+  'streamTimeout',
   'maxRetryWait',
   'retryBackoff',
   'retryTimers',
@@ -68,6 +78,7 @@ export function checkNumber(name: string, value: number | undefined, rule: Numbe
 export function checkRetryOptions(options: CallRetryOptions): void {
   checkNumber('maxRetries', options.maxRetries, { min: 0, integer: true });
   checkNumber('timeout', options.timeout, { min: 1, max: MAX_DELAY_MS });
+  checkNumber('streamTimeout', options.streamTimeout, { min: 1, max: MAX_DELAY_MS });
 }
 
 function env(name: string): string | undefined {
@@ -205,6 +216,7 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
       maxRetryWait: options.maxRetryWait ?? DEFAULT_RETRY_POLICY.maxRetryWait,
       retryBackoff: backoff ?? DEFAULT_RETRY_POLICY.retryBackoff,
     },
+    streamTimeout: options.streamTimeout ?? DEFAULT_STREAM_TIMEOUT,
     limits: {
       body: options.maxResponseBytes ?? DEFAULT_RESPONSE_LIMITS.body,
       event: options.maxEventBytes ?? DEFAULT_RESPONSE_LIMITS.event,

@@ -14,9 +14,10 @@ import {
 } from './errors/index.js';
 import { loggableHeaders } from './logging.js';
 import type { CallRetryOptions, ResolvedClientOptions, ResponseLimits } from './options.js';
-import { scrubBody, scrubHeaders } from './redaction.js';
+import { scrubBody, scrubResponse } from './redaction.js';
 import type { OutgoingRequest } from './request/outgoing.js';
 import { type AttemptOutcome, classifyFailure, requestedWait, retryDelay } from './retry-timing.js';
+import { startTurnLimit, type TurnLimit, turnOutcome } from './turn-limit.js';
 
 /** Per-call options, the documented way a call's settings reach the transport. */
 export interface CallOptions extends CallRetryOptions {
@@ -40,6 +41,10 @@ export interface OpenedStream {
   link: LinkedController;
   /** The client's or call's timeout, for the reader to apply between chunks. */
   timeout: number;
+  /** The whole stream's limit (`streamTimeout`), running since the request was sent: release it when done. */
+  turn: TurnLimit;
+  /** The client's timers, for the reader's idle timer. */
+  schedule: (ms: number, callback: () => void) => () => void;
   /** How much of the body the reader may hold: one event, or (a body that is not a stream) all of it. */
   limits: ResponseLimits;
   /** Scrubs the key from text read from the body (the same boundary as every other response's). */
@@ -131,6 +136,26 @@ export class Transport {
   }
 
   async #run(request: OutgoingRequest, call: CallOptions, stream: boolean): Promise<Exchange | OpenedStream> {
+    if (!stream) return this.#send(request, call, undefined);
+    // A stream's whole-turn limit starts now, before the first attempt, and is handed over with the stream.
+    const streamTimeout = call.streamTimeout ?? this.#options.streamTimeout;
+    const turn = startTurnLimit(streamTimeout, this.#options.timers.schedule, call.signal);
+    try {
+      const result = await this.#send(request, call, turn);
+      if (!('link' in result)) turn.release();
+      return result;
+    } catch (error) {
+      turn.release();
+      throw error;
+    }
+  }
+
+  /** Sends `request` with retries; a stream's (`turn` set) 2xx is handed over unread. */
+  async #send(
+    request: OutgoingRequest,
+    call: CallOptions,
+    turn: TurnLimit | undefined,
+  ): Promise<Exchange | OpenedStream> {
     const { fetch, retry, timers, secret, log, limits } = this.#options;
     const fetchOptions = call.fetchOptions
       ? { ...this.#options.fetchOptions, ...call.fetchOptions }
@@ -140,6 +165,8 @@ export class Transport {
     const { target, method, body, url } = request;
     const context = call.context;
     const caller = call.signal;
+    // What each attempt's signal follows: the caller's, and a stream's whole-turn limit.
+    const parent = turn?.signal ?? caller;
     const [firstHeaders, countRetries] = this.#headersOf(request);
     // Not an API request id: a tag that ties together the log lines of one request and its retries.
     /** An error's facts after `attempts`; `mayHaveArrived` false when the last attempt surely never left. */
@@ -150,18 +177,27 @@ export class Transport {
       cause,
       uncertainOutcome: !request.idempotent && mayHaveArrived ? request.uncertainOutcome : undefined,
     });
+    /** The error for a stream whose whole-turn limit passed before it was handed over. */
+    const expired = (attempts: number, cause: unknown, mayHaveArrived = true) =>
+      new TimeoutError({
+        ...facts(attempts, cause, mayHaveArrived),
+        timeoutMs: turn?.ms,
+        limit: 'turn',
+        uncertainOutcome: turnOutcome('stream', turn?.ms ?? 0, 0),
+      });
     const logId = log.enabled('info') ? `log_${Math.floor(timers.random() * 2 ** 24).toString(16)}` : '';
     for (let attempt = 1; ; attempt++) {
       // Before attempt n is sent: attempt n - 1 (if any) is the last that may have arrived.
+      if (turn?.expired) throw expired(attempt - 1, undefined, attempt > 1);
       if (caller?.aborted) throw new AbortedError(facts(attempt - 1, caller.reason, attempt > 1));
       const headers =
         attempt > 1 && countRetries ? { ...firstHeaders, [RETRY_COUNT]: String(attempt - 1) } : firstHeaders;
-      const link = linkedController(caller);
+      const link = linkedController(parent);
       let timedOut = false;
-      const timer = setTimeout(() => {
+      const cancelTimer = timers.schedule(timeout, () => {
         timedOut = true;
         link.abort(new DOMException('timed out', 'TimeoutError'));
-      }, timeout);
+      });
       let outcome: AttemptOutcome;
       let failed: unknown;
       let exchange: Exchange | undefined;
@@ -186,12 +222,13 @@ export class Transport {
           body,
           signal: link.signal,
         };
-        response = scrubHeaders(await fetch(url, init), secret);
-        if (stream && response.status < 400) {
+        response = scrubResponse(await fetch(url, init), secret);
+        if (turn && response.status < 400) {
           succeeded(response.status);
           handedOver = true;
           const scrub = (text: string) => scrubBody(text, secret);
-          return { response, attempts: attempt, link, timeout, limits, scrub };
+          const schedule = timers.schedule;
+          return { response, attempts: attempt, link, timeout, limits, scrub, turn, schedule };
         }
         const text = await readBodyText(response, { target, limit: limits.body, context });
         exchange = { response, text: scrubBody(text, secret), attempts: attempt };
@@ -201,6 +238,7 @@ export class Transport {
         }
         outcome = { response: exchange.response };
       } catch (error) {
+        if (turn?.expired) throw expired(attempt, error);
         if (caller?.aborted) throw new AbortedError(facts(attempt, caller.reason));
         // An answer too large or unreadable, or a redirect loop: the same again on a retry, and not the network.
         const answer = unreadableAnswer(error, target, response, context);
@@ -208,7 +246,7 @@ export class Transport {
         failed = error;
         outcome = { failure: classifyFailure(error, timedOut) };
       } finally {
-        clearTimeout(timer);
+        cancelTimer();
         if (!handedOver) link.release();
       }
       const wait = retryDelay(outcome, {
@@ -232,8 +270,9 @@ export class Transport {
         throw networkError(failed, timedOut, timeout, facts(attempt, failed, !outcome.failure?.notSent));
       }
       try {
-        await timers.sleep(wait, caller);
+        await timers.sleep(wait, parent);
       } catch {
+        if (turn?.expired) throw expired(attempt, undefined, !outcome.failure?.notSent);
         throw new AbortedError(facts(attempt, caller?.reason, !outcome.failure?.notSent));
       }
     }

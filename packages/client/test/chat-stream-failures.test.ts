@@ -11,7 +11,8 @@ import {
   StreamInterruptedError,
   TimeoutError,
 } from '../src/index.js';
-import { bytesOf, client, collect, params, plain, sse, turn } from './support/stream-helpers.js';
+import { manualTimers } from './support/manual-timers.js';
+import { bytesOf, client, collect, heldStream, params, plain, sse, turn } from './support/stream-helpers.js';
 
 describe('failures', () => {
   it('a data: field that is not JSON is a MalformedResponseError naming the event', async () => {
@@ -137,48 +138,160 @@ describe('failures', () => {
   });
 });
 
+/** A server part that never comes: the server stays silent until the test closes it. */
+const silence = new Promise<never>(() => {});
+
 describe('timeouts and stopping', () => {
+  // The client's timers are manual here (see support/manual-timers.ts): a timeout fires when the test moves the
+  // clock, and the server writes each chunk when the test says, so no outcome depends on how busy the machine is.
   it('the timeout bounds silence between bytes, not the turn: 15 events 300 ms apart pass a 1 s timeout', async () => {
     const slow = [
       turn[0],
       ...Array.from({ length: 13 }, (_, i) => ({ type: 'text_delta', content: `${i} ` })),
       turn[7],
     ];
-    const server = await serve(sse(slow.flatMap((event) => [{ waitMs: 300 }, plain([event])])));
+    const held = heldStream();
+    const server = await serve(held.handler);
+    const timers = manualTimers();
+    const stream = await client(server, {
+      timeout: 1_000,
+      retryTimers: timers.retryTimers,
+    }).beta.chat.stream('ses-abc123', params);
+    const res = await held.opened;
+    const iterator = stream[Symbol.asyncIterator]();
 
-    const { events, error } = await collect(
-      client(server, { timeout: 1_000 }).beta.chat.stream('ses-abc123', params),
-    );
+    const events: unknown[] = [];
+    for (const event of slow) {
+      // The reader waits for the next chunk (its idle timer set); 300 ms of silence pass; then the event comes.
+      const waiting = timers.nextSet(1_000);
+      const next = iterator.next();
+      await waiting;
+      timers.advance(300);
+      res.write(plain([event]));
+      events.push((await next).value);
+    }
 
-    expect(error).toBeUndefined();
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
     expect(events).toEqual(slow);
-  }, 30_000);
+    // 4.5 s of the clock passed in all, more than the timeout: it bounded each silence, not the turn.
+    expect(timers.now()).toBe(4_500);
+  });
 
-  it('a stream that goes silent fails after the timeout, with what came before', async () => {
-    let closed = false;
-    const server = await serve(
-      sse([plain(turn.slice(0, 2)), { waitMs: 60_000 }], { onClose: () => (closed = true) }),
-    );
+  it('a stream that goes silent fails when the timeout passes, with what came before', async () => {
+    const held = heldStream();
+    const server = await serve(held.handler);
+    const timers = manualTimers();
+    const stream = await client(server, {
+      timeout: 500,
+      retryTimers: timers.retryTimers,
+    }).beta.chat.stream('ses-abc123', params);
+    const res = await held.opened;
+    const iterator = stream[Symbol.asyncIterator]();
+    res.write(plain(turn.slice(0, 2)));
+    const events = [(await iterator.next()).value, (await iterator.next()).value];
 
-    const started = performance.now();
-    const { events, error } = await collect(
-      client(server, { timeout: 500 }).beta.chat.stream('ses-abc123', params),
+    const waiting = timers.nextSet(500);
+    const third = iterator.next().then(
+      () => undefined,
+      (e: unknown) => e as Error,
     );
+    await waiting;
+    timers.advance(499);
+    // Not yet: the idle timer is still waiting.
+    expect(timers.pending(500)).toBe(1);
+    timers.advance(1);
+    const error = await third;
 
     expect(events).toEqual(turn.slice(0, 2));
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error).toMatchObject({ timeoutMs: 500 });
+    expect(error).toMatchObject({ timeoutMs: 500, limit: 'idle' });
     expect(error?.message).toContain('No byte arrived for 500 ms after 2 events: the turn was cut off');
-    // The silence was 60 s; the bound only proves the client did not wait for it.
-    expect(performance.now() - started).toBeLessThan(10_000);
-    await expect.poll(() => closed).toBe(true);
+    await expect.poll(held.closed).toBe(true);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('streamTimeout bounds the whole turn: a comment every 100 ms cannot keep it open past 3 s', async () => {
+    const held = heldStream();
+    const server = await serve(held.handler);
+    const timers = manualTimers();
+    const stream = await client(server, { timeout: 1_000, retryTimers: timers.retryTimers }).beta.chat.stream(
+      'ses-abc123',
+      params,
+      { streamTimeout: 3_000 },
+    );
+    const res = await held.opened;
+    let error: Error | undefined;
+    const ended = collect(stream).then((result) => {
+      error = result.error;
+    });
+
+    for (let tick = 0; tick < 100; tick++) {
+      // A keepalive comment: bytes, never an event. The reader, having read it, waits for more.
+      const reread = timers.nextSet(1_000);
+      if (!res.destroyed) res.write(': keepalive\n\n');
+      await Promise.race([reread, ended]);
+      if (error) break;
+      timers.advance(100);
+    }
+    await ended;
+
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ kind: 'timeout', limit: 'turn', timeoutMs: 3_000, uncertain: true });
+    expect(error?.message).toBe(
+      'POST /api/v1/chat/ses-abc123/messages/stream timed out after 3000 ms (streamTimeout). The turn passed its ' +
+        'streamTimeout of 3000 ms, the limit from request to last event, after 0 events: it was cut off and is ' +
+        'not sent again.',
+    );
+    // It ended when the clock reached the limit, counted from the request.
+    expect(timers.now()).toBe(3_000);
+    await expect.poll(held.closed).toBe(true);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('streamTimeout counts from the request: a server that never answers ends the turn too, not sent again', async () => {
+    const server = await serve(() => {});
+    const timers = manualTimers();
+    const limitSet = timers.nextSet(3_000);
+
+    const pending = collect(
+      client(server, { streamTimeout: 3_000, retryTimers: timers.retryTimers }).beta.chat.stream(
+        'ses-abc123',
+        params,
+      ),
+    );
+    await limitSet;
+    timers.advance(3_000);
+    const { error } = await pending;
+
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ limit: 'turn', timeoutMs: 3_000 });
+    expect(error?.message).toContain('passed its streamTimeout of 3000 ms');
+    expect(server.requests.length).toBeLessThanOrEqual(1);
+  });
+
+  it('without streamTimeout a turn is bounded by 10 minutes', async () => {
+    const held = heldStream();
+    const server = await serve(held.handler);
+    const timers = manualTimers();
+    const limitSet = timers.nextSet(600_000);
+
+    const stream = await client(server, { retryTimers: timers.retryTimers }).beta.chat.stream(
+      'ses-abc123',
+      params,
+    );
+    await limitSet;
+
+    expect(timers.pending(600_000)).toBe(1);
+    stream.abort();
+    await collect(stream);
+    // Once the stream is over, its limit is stopped: nothing is left waiting to fire.
+    expect(timers.pending(600_000)).toBe(0);
   });
 
   it('break closes the connection at once, and the server sees it', async () => {
     let closed = false;
     const server = await serve(
-      sse([plain(turn.slice(0, 2)), { waitMs: 60_000 }], { onClose: () => (closed = true) }),
+      sse([plain(turn.slice(0, 2)), { until: silence }], { onClose: () => (closed = true) }),
     );
 
     for await (const event of client(server).beta.chat.stream('ses-abc123', params)) {
@@ -191,7 +304,7 @@ describe('timeouts and stopping', () => {
   it("the caller's signal stops the turn with an AbortedError, and the server sees the connection close", async () => {
     let closed = false;
     const server = await serve(
-      sse([plain(turn.slice(0, 2)), { waitMs: 60_000 }], { onClose: () => (closed = true) }),
+      sse([plain(turn.slice(0, 2)), { until: silence }], { onClose: () => (closed = true) }),
     );
     const controller = new AbortController();
 

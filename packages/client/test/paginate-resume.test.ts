@@ -5,11 +5,35 @@ import {
   pagedSessions,
   sendJson,
   serve,
+  type TestServer,
   waitFor,
 } from '@llamacloud-chat/test-support';
 import { describe, expect, it } from 'vitest';
-import { AuthenticationError, InternalServerError } from '../src/index.js';
+import LlamaCloud, { AuthenticationError, InternalServerError } from '../src/index.js';
 import { client, drain, ids, KEY, thrown, urls } from './support/listing-helpers.js';
+
+/** A client whose every fetch is noted (path and query) as the client makes it, before it reaches the server. */
+function watchedClient(server: TestServer) {
+  const asked: string[] = [];
+  const watched = new LlamaCloud({
+    apiKey: KEY,
+    baseUrl: server.url,
+    fetch: (url, init) => {
+      const { pathname, search } = new URL(String(url));
+      asked.push(pathname + search);
+      return fetch(url, init);
+    },
+  });
+  return { asked, watched };
+}
+
+/**
+ * A whole request to the server and its answer, from outside the client: whatever a loop had set off before it
+ * would have been asked for by the time this returns.
+ */
+async function roundTrip(server: TestServer): Promise<void> {
+  await (await fetch(`${server.url}/round-trip`)).text();
+}
 
 describe('resuming after a failure', () => {
   it('carries the cursor of the failed page; resuming from it loses and repeats nothing', async () => {
@@ -75,12 +99,15 @@ describe('early exit and prefetch', () => {
   it('makes no request after the caller breaks out of the loop', async () => {
     const server = await serve(pagedSessions(makeSessions(30), { pageSize: 10 }));
 
-    for await (const s of client(server).beta.chat.list()) {
+    const { asked, watched } = watchedClient(server);
+
+    for await (const s of watched.beta.chat.list()) {
       if (s.session_id === 'ses-0012') break;
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await roundTrip(server);
 
-    expect(urls(server)).toEqual(['/api/v1/chat', '/api/v1/chat?page_token=cur-10']);
+    expect(asked).toEqual(['/api/v1/chat', '/api/v1/chat?page_token=cur-10']);
+    expect(urls(server)).toEqual(['/api/v1/chat', '/api/v1/chat?page_token=cur-10', '/round-trip']);
   });
 
   it('with prefetch, asks for page n+1 while the caller is still on page n', async () => {
@@ -108,10 +135,11 @@ describe('early exit and prefetch', () => {
 
   it('without prefetch, does not ask for page n+1 until page n is done', async () => {
     const server = await serve(pagedSessions(makeSessions(30), { pageSize: 10 }));
+    const { asked, watched } = watchedClient(server);
 
-    for await (const _ of client(server).beta.chat.list()) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(server.requests).toHaveLength(1);
+    for await (const _ of watched.beta.chat.list()) {
+      await roundTrip(server);
+      expect(asked).toEqual(['/api/v1/chat']);
       break;
     }
   });
@@ -141,19 +169,29 @@ describe('early exit and prefetch', () => {
   });
 
   it("aborts on the caller's signal with an AbortedError carrying the cursor", async () => {
+    let pageTwoAsked: () => void = () => {};
+    const pageTwo = new Promise<void>((resolve) => {
+      pageTwoAsked = resolve;
+    });
     const server = await serve(
       pagedSessions(makeSessions(20), {
         pageSize: 10,
-        fault: (request) => request.query.page_token === cursorAt(10), // never answers page 2
+        // Never answers page 2; says when it has its request.
+        fault: (request) => {
+          if (request.query.page_token !== cursorAt(10)) return false;
+          pageTwoAsked();
+          return true;
+        },
       }),
     );
     const controller = new AbortController();
     const seen: string[] = [];
+    // The abort comes while page 2's request is waiting for its answer.
+    void pageTwo.then(() => controller.abort());
 
     const error = await thrown(async () => {
       for await (const s of client(server).beta.chat.list({}, { signal: controller.signal })) {
         seen.push(s.session_id);
-        if (seen.length === 10) setTimeout(() => controller.abort(), 20);
       }
     });
 

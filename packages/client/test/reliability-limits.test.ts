@@ -12,6 +12,7 @@ import {
 } from '../src/index.js';
 import { resolveClientOptions } from '../src/resolve-options.js';
 import { Transport } from '../src/transport.js';
+import { type ManualTimers, manualTimers } from './support/manual-timers.js';
 import { clientFor, KEY, recordedClient, recordingTimers, run } from './support/reliability-helpers.js';
 
 describe('broken 200s are not retried, and are errors', () => {
@@ -47,56 +48,59 @@ describe('broken 200s are not retried, and are errors', () => {
 
 describe('AbortSignal cancels at once in every state', () => {
   /**
-   * Aborts the first page's request `delayMs` after the server has it (not after a fixed delay from the start: on
-   * a loaded machine the request may not have arrived by then); the server would otherwise keep it 30–60 s.
+   * Aborts the first page's request once `ready` says it is in the state under test. The client's timers are
+   * manual and never advanced, so its timeout and backoff cannot end the call: only the abort can.
    */
-  async function abortAfter(server: TestServer, delayMs: number) {
+  async function abortWhen(server: TestServer, timers: ManualTimers, ready: Promise<unknown>) {
     const controller = new AbortController();
-    const pending = clientFor(server)
+    const pending = clientFor(server, { retryTimers: timers.retryTimers })
       .beta.chat.list({}, { signal: controller.signal })
       .firstPage()
       .catch((e: LlamaCloudError) => e);
-    await waitFor(() => server.requests.length > 0);
-    await new Promise((resolve) => setTimeout(resolve, delayMs));
-    const abortedAt = performance.now();
+    await ready;
     controller.abort();
-    const error = await pending;
-    // Measured from the abort itself; the bound is generous for a loaded machine, and far below the 30–60 s
-    // the request would otherwise take.
-    return { error, lateMs: performance.now() - abortedAt };
+    return pending;
   }
 
-  /** A handler that never finishes its response, and notes when the client closes the connection. */
+  /** A handler that never finishes its response, says when it has started, and notes when the client closes. */
   function hanging(start: (res: ServerResponse) => void) {
     const state = { closed: false };
+    let started: () => void = () => {};
+    const ready = new Promise<void>((resolve) => {
+      started = resolve;
+    });
     const handler = (_request: unknown, res: ServerResponse) => {
       res.on('close', () => {
         state.closed = true;
       });
       start(res);
+      started();
     };
-    return { state, handler };
+    return { state, handler, ready };
   }
 
   it('while waiting for headers, closing the connection', async () => {
-    const { state, handler } = hanging(() => {});
+    const { state, handler, ready } = hanging(() => {});
     const server = await serve(handler);
-    const { error, lateMs } = await abortAfter(server, 100);
+    const timers = manualTimers();
+    const error = await abortWhen(server, timers, ready);
     expect(error).toBeInstanceOf(AbortedError);
     expect(error).toMatchObject({ kind: 'aborted', cursor: null, pageNumber: 1 });
-    expect(lateMs).toBeLessThan(2_000);
+    // The attempt's 60 s timeout is still far off on the client's clock: the abort ended it.
+    expect(timers.now()).toBe(0);
     await waitFor(() => state.closed);
   });
 
   it('while reading the body, closing the connection', async () => {
-    const { state, handler } = hanging((res) => {
+    const { state, handler, ready } = hanging((res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"items":[');
     });
     const server = await serve(handler);
-    const { error, lateMs } = await abortAfter(server, 100);
+    const timers = manualTimers();
+    const error = await abortWhen(server, timers, ready);
     expect(error).toBeInstanceOf(AbortedError);
-    expect(lateMs).toBeLessThan(2_000);
+    expect(timers.now()).toBe(0);
     await waitFor(() => state.closed);
   });
 
@@ -104,15 +108,18 @@ describe('AbortSignal cancels at once in every state', () => {
     const server = await serve((_req, res) =>
       sendJson(res, 503, { detail: 'busy' }, { 'retry-after': '30' }),
     );
-    const { error, lateMs } = await abortAfter(server, 150);
+    const timers = manualTimers();
+    const error = await abortWhen(server, timers, timers.nextSet(30_000));
     expect(error).toBeInstanceOf(AbortedError);
     expect(server.requests).toHaveLength(1);
-    expect(lateMs).toBeLessThan(2_000);
+    // The 30 s wait was cut short, not waited out, and is no longer pending.
+    expect(timers.now()).toBe(0);
+    expect(timers.pending(30_000)).toBe(0);
   });
 });
 
 describe('the transport', () => {
-  const transportWith = (retryTimers: RetryTimers) =>
+  const transportWith = (retryTimers: Partial<RetryTimers>) =>
     new Transport(resolveClientOptions({ apiKey: KEY, baseUrl: 'http://127.0.0.1', retryTimers }));
   const post = (server: TestServer, idempotent?: boolean) => ({
     method: 'POST',

@@ -1,8 +1,9 @@
 // Fault injection: real local servers that rate-limit, fail, stall, reset and lie, and the retries that answer
 // them. Each scenario asserts the items yielded, the requests made, the error a caller gets, and the waits the client
-// chose (recorded through injected timers, so a loaded machine cannot change them). A few wait for real.
-import { cursorAt, sendJson, serve } from '@llamacloud-chat/test-support';
-import { describe, expect, it } from 'vitest';
+// chose (recorded through injected timers, so a loaded machine cannot change them). Timeouts fire on manual
+// timers; one test runs the client's real timers, faked by vitest, to show a wait really holds a retry back.
+import { cursorAt, sendJson, serve, type TestServer } from '@llamacloud-chat/test-support';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import LlamaCloud, {
   AuthenticationError,
   ConnectionError,
@@ -10,6 +11,7 @@ import LlamaCloud, {
   RateLimitError,
   TimeoutError,
 } from '../src/index.js';
+import { manualTimers } from './support/manual-timers.js';
 import {
   clientFor,
   faulty,
@@ -22,6 +24,20 @@ import {
   unavailable,
   urls,
 } from './support/reliability-helpers.js';
+
+/** A promise and what settles it: the server's way to say something happened. */
+function signal() {
+  let resolve: () => void = () => {};
+  const promise = new Promise<void>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
+/** A whole request to the server and its answer, from outside the client: what was sent before has arrived. */
+async function roundTrip(server: TestServer): Promise<void> {
+  await (await fetch(`${server.url}/round-trip`)).text();
+}
 
 describe('retries', () => {
   it('429 with Retry-After: 1, then success: waits the second asked for and loses nothing', async () => {
@@ -105,7 +121,7 @@ describe('retries', () => {
         1: (res) => {
           res.writeHead(200, { 'content-type': 'application/json', 'content-length': '5000' });
           res.write('{"items":[{"session_id":"ses-0010","last_upd');
-          setTimeout(() => res.socket?.destroy(), 10);
+          setImmediate(() => res.socket?.destroy());
         },
       }),
     );
@@ -120,21 +136,30 @@ describe('retries', () => {
   });
 
   it('a server that never answers: a TimeoutError after each attempt times out', async () => {
-    const server = await serve(faulty({ 1: () => {}, 2: () => {} }));
-    // 1 s, not less: the first page must arrive within it on a 2-core machine running the whole suite.
-    const { client, waits } = recordedClient(server, { timeout: 1_000, maxRetries: 1 });
+    // Page 2's two attempts never get an answer; each says when it has arrived.
+    const arrived = [signal(), signal()];
+    const server = await serve(faulty({ 1: () => arrived[0]?.resolve(), 2: () => arrived[1]?.resolve() }));
+    // The client's timers are manual: its timeouts fire when the test moves the clock, once each attempt waits.
+    const timers = manualTimers();
+    const client = clientFor(server, { timeout: 1_000, maxRetries: 1, retryTimers: timers.retryTimers });
 
-    const { seen, error, ms } = await run(client);
+    const listing = run(client);
+    await arrived[0]?.promise;
+    const backoff = timers.nextSet(500);
+    timers.advance(1_000);
+    await backoff;
+    timers.advance(500);
+    await arrived[1]?.promise;
+    timers.advance(1_000);
+    const { seen, error } = await listing;
 
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ kind: 'timeout', cursor: cursorAt(10), pageNumber: 2 });
     expect(error?.message).toBe('GET /api/v1/chat timed out after 1000 ms per attempt (2 attempts).');
     expect(seen).toEqual(ids(sessions.slice(0, 10)));
     expect(server.requests).toHaveLength(3);
-    expect(waits).toEqual([500]);
-    // Two real 1 s timeouts; the upper bound only proves nothing waited for the 60 s default.
-    expect(ms).toBeGreaterThanOrEqual(1_990);
-    expect(ms).toBeLessThan(20_000);
+    // Two 1 s timeouts and the 500 ms backoff between them, on the client's clock.
+    expect(timers.now()).toBe(2_500);
   });
 
   it('Retry-After: 3600 fails at once with a RateLimitError carrying the requested wait', async () => {
@@ -262,17 +287,35 @@ describe('retries', () => {
     expect(waits).toEqual([]);
   });
 
-  it('waits for real: Retry-After: 1 holds the next request back about a second', async () => {
+  it('waits for real: Retry-After: 1 holds the next request back until a second has passed on the real timers', async () => {
+    const limited = signal();
     const server = await serve(
-      faulty({ 1: (res) => sendJson(res, 429, { detail: 'slow down' }, { 'retry-after': '1' }) }),
+      faulty({
+        1: (res) => {
+          sendJson(res, 429, { detail: 'slow down' }, { 'retry-after': '1' });
+          limited.resolve();
+        },
+      }),
     );
+    // The client's own default timers (setTimeout), faked so the test moves them; the server and sockets are real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    onTestFinished(() => void vi.useRealTimers());
+    const setTimeoutCalls = vi.spyOn(globalThis, 'setTimeout');
+    const sleeping = () => setTimeoutCalls.mock.calls.some(([, ms]) => ms === 1_000);
 
-    const { seen, error, ms } = await run(clientFor(server));
+    const listing = run(clientFor(server));
+    await limited.promise;
+    // Turns of the event loop (not timers) until the client, having read the 429, sleeps on a 1 s timer.
+    while (!sleeping()) await new Promise((resolve) => setImmediate(resolve));
+    vi.advanceTimersByTime(999);
+    await roundTrip(server);
+    const beforeTheSecond = server.requests.length;
+    vi.advanceTimersByTime(1);
+    const { seen, error } = await listing;
 
+    // Page 1, the 429, and the marker: page 2 was not asked for again before the second passed; then it was.
+    expect(beforeTheSecond).toBe(3);
     expect(error).toBeUndefined();
     expect(seen).toEqual(ids(sessions));
-    // Lower bound: the wait really happened. Upper bound: generous, for a loaded machine.
-    expect(ms).toBeGreaterThanOrEqual(990);
-    expect(ms).toBeLessThan(10_000);
   });
 });

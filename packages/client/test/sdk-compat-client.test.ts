@@ -189,6 +189,9 @@ describe('withOptions()', () => {
     expect(() => client.withOptions({ timeout: -5 })).toThrow(
       'timeout must be a number from 1 to 2147483647, got -5.',
     );
+    expect(() => client.withOptions({ streamTimeout: 1.5e10 })).toThrow(
+      'streamTimeout must be a number from 1 to 2147483647, got 15000000000.',
+    );
     expect(() => client.withOptions({ maxRetrys: 1 } as never)).toThrow('Unknown client option "maxRetrys"');
   });
 });

@@ -148,12 +148,13 @@ describe('per-request options', () => {
   ];
   const bad: [string, object, string][] = [
     ['timeout: -5', { timeout: -5 }, 'timeout must be a number from 1 to 2147483647, got -5.'],
+    ['streamTimeout: 0', { streamTimeout: 0 }, 'streamTimeout must be a number from 1 to 2147483647, got 0.'],
     ['maxRetries: -1', { maxRetries: -1 }, 'maxRetries must be an integer ≥ 0, got -1.'],
     ['maxRetries: 1.5', { maxRetries: 1.5 }, 'maxRetries must be an integer ≥ 0, got 1.5.'],
     [
       'an unknown option',
       { timout: 5 },
-      'Unknown request option "timout" (did you mean "timeout"?); the request options are method, path, query, body, headers, maxRetries, timeout, signal, idempotencyKey, fetchOptions, defaultBaseURL',
+      'Unknown request option "timout" (did you mean "timeout"?); the request options are method, path, query, body, headers, maxRetries, timeout, streamTimeout, signal, idempotencyKey, fetchOptions, defaultBaseURL',
     ],
   ];
   for (const [name, call] of calls) {
@@ -177,10 +178,10 @@ describe('per-request options', () => {
   it('keeps list()’s own options, maxPages and prefetch, and names them among the known ones', () => {
     const client = new LlamaCloud({ apiKey: KEY, fetch: recordingFetch().fetch });
     expect(() => client.beta.chat.list({}, { maxPage: 3 } as never)).toThrow(
-      'Unknown request option "maxPage" (did you mean "maxPages"?); the request options are method, path, query, body, headers, maxRetries, timeout, signal, idempotencyKey, fetchOptions, defaultBaseURL, maxPages, prefetch. Nothing was sent.',
+      'Unknown request option "maxPage" (did you mean "maxPages"?); the request options are method, path, query, body, headers, maxRetries, timeout, streamTimeout, signal, idempotencyKey, fetchOptions, defaultBaseURL, maxPages, prefetch. Nothing was sent.',
     );
     return expect(client.beta.chat.retrieve('s', null, { maxPages: 3 } as never)).rejects.toThrow(
-      'Unknown request option "maxPages"; the request options are method, path, query, body, headers, maxRetries, timeout, signal, idempotencyKey, fetchOptions, defaultBaseURL. Nothing was sent.',
+      'Unknown request option "maxPages"; the request options are method, path, query, body, headers, maxRetries, timeout, streamTimeout, signal, idempotencyKey, fetchOptions, defaultBaseURL. Nothing was sent.',
     );
   });
 });

@@ -223,10 +223,11 @@ describe('per-call options', () => {
     expectTypeOf<Exclude<keyof SdkOptions, keyof RequestOptions>>().toEqualTypeOf<
       'stream' | '__binaryResponse'
     >();
-    expectTypeOf<Exclude<keyof RequestOptions, keyof SdkOptions>>().toEqualTypeOf<never>();
+    // Ours: the limit on a whole streamed turn (the SDK's `timeout` keeps its meaning, the idle limit of a stream).
+    expectTypeOf<Exclude<keyof RequestOptions, keyof SdkOptions>>().toEqualTypeOf<'streamTimeout'>();
     // Ours, on a listing: the page cap (a runaway cursor ends in a PageLimitError) and fetching page n+1 during n.
     expectTypeOf<Exclude<keyof ListRequestOptions, keyof SdkOptions>>().toEqualTypeOf<
-      'maxPages' | 'prefetch'
+      'maxPages' | 'prefetch' | 'streamTimeout'
     >();
   });
 });

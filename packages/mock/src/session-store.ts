@@ -153,8 +153,9 @@ export class SessionStore {
   }
 
   /**
-   * Records a turn: its events join the history, and the session's `job_metadata` (turns, tokens, duration),
-   * `last_updated_at` (now: it moves to the top of a new listing) and, on its first turn, its title change.
+   * Records a turn: its events join the history, and the session's `job_metadata` becomes this run's (see
+   * `jobMetadataOf`), `last_updated_at` now (it moves to the top of a new listing) and, on its first turn, its
+   * title is set.
    */
   async recordTurn(
     stored: StoredSession,
@@ -162,25 +163,14 @@ export class SessionStore {
   ): Promise<void> {
     const version = this.#bump();
     const instant = this.#now();
-    const previous = (stored.session.job_metadata ?? {}) as Json;
-    const add = (a: unknown, b: unknown) =>
-      typeof a === 'number' || typeof b === 'number' ? (Number(a) || 0) + (Number(b) || 0) : null;
-    const stop = turn.events.at(-1) as Json | undefined;
+    const previous = (stored.session.job_metadata ?? null) as Json | null;
     stored.events.push(...turn.events);
     stored.session = {
       ...stored.session,
       last_updated_at: formatInstant(instant),
       generated_title: stored.session.generated_title ?? titleOf(turn.prompt),
       index_ids: stored.session.index_ids ?? (turn.index_ids.length > 0 ? turn.index_ids : null),
-      job_metadata: {
-        duration_ms: turn.usage.duration_ms ?? 0,
-        error: stop?.error ?? null,
-        export_config_ids: previous.export_config_ids ?? null,
-        is_error: stop?.is_error === true,
-        total_input_tokens: add(previous.total_input_tokens, turn.usage.total_input_tokens),
-        total_output_tokens: add(previous.total_output_tokens, turn.usage.total_output_tokens),
-        turns: (typeof previous.turns === 'number' ? previous.turns : 0) + 1,
-      },
+      job_metadata: jobMetadataOf(previous, turn.events, turn.usage),
     };
     stored.places.push([version, instant]);
     await this.#changed();
@@ -209,6 +199,27 @@ export class SessionStore {
   #changed(): Promise<void> {
     return this.#onChange?.(() => this.state()) ?? Promise.resolve();
   }
+}
+
+/**
+ * A session's `job_metadata` after a run, as the spec has it: "token usage and status from the most recent run".
+ * Its tokens, duration, error and status are that run's own (its `stop` event's), never sums over the session's
+ * runs. `turns` counts the session's conversation turns up to and including this run: the run's own
+ * `usage.turns` when it says, else one more than before. `export_config_ids` (a turn sets none) carries over.
+ */
+export function jobMetadataOf(previous: Json | null, events: readonly unknown[], usage: Json): Json {
+  const stop = events.findLast((event) => (event as Json | null)?.type === 'stop') as Json | undefined;
+  const count = (value: unknown) => (typeof value === 'number' ? value : null);
+  const before = typeof previous?.turns === 'number' ? previous.turns : 0;
+  return {
+    duration_ms: typeof usage.duration_ms === 'number' ? usage.duration_ms : 0,
+    error: stop?.error ?? null,
+    export_config_ids: previous?.export_config_ids ?? null,
+    is_error: stop?.is_error === true,
+    total_input_tokens: count(usage.total_input_tokens),
+    total_output_tokens: count(usage.total_output_tokens),
+    turns: typeof usage.turns === 'number' ? usage.turns : before + 1,
+  };
 }
 
 function sameScope(a: Scope, b: Scope): boolean {

@@ -275,14 +275,15 @@ describe('the relay', () => {
       catalog.map((entry) => `${entry.method} ${entry.path.replaceAll('{session_id}', 'ses-1')}`),
     );
     for (const request of api.requests) expect(request.headers.authorization).toBe(`Bearer ${KEY}`);
-    for (const [method, path] of [
-      ['PUT', '/api/v1/chat'],
-      ['GET', '/api/v1/chat/ses-1/messages/stream'],
-      ['PATCH', '/api/v1/chat/ses-1'],
-      ['GET', '/api/v1/chat/ses-1/summary/extra'],
+    // A method the spec does not use is a 405 on any path; a method it uses on a path it lacks, a 404.
+    for (const [method, path, status] of [
+      ['PUT', '/api/v1/chat', 405],
+      ['GET', '/api/v1/chat/ses-1/messages/stream', 404],
+      ['PATCH', '/api/v1/chat/ses-1', 405],
+      ['GET', '/api/v1/chat/ses-1/summary/extra', 404],
     ] as const) {
       const refused = await fetch(`${relay.url}${path}`, { method });
-      expect(refused.status, `${method} ${path}`).toBe(404);
+      expect(refused.status, `${method} ${path}`).toBe(status);
     }
     expect(api.requests).toHaveLength(catalog.length);
   });

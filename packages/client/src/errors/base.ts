@@ -54,6 +54,9 @@ interface InvalidRequestOptions extends ErrorOptions {
   problem?: RequestProblem | undefined;
   /** For an unknown name: the names the operation takes there. */
   allowed?: readonly string[] | undefined;
+  /** For a URL too long to send: its length, and the limit. */
+  urlBytes?: number | undefined;
+  maxUrlBytes?: number | undefined;
 }
 
 /** A parameter no request could carry, or one the spec forbids; nothing was sent. */
@@ -64,11 +67,17 @@ export class InvalidRequestError extends LlamaCloudError {
   readonly problem?: RequestProblem;
   /** For an unknown name: the names the operation takes in that part. */
   readonly allowed?: readonly string[];
+  /** For a URL too long to send: how many bytes it would have been. */
+  readonly urlBytes?: number;
+  /** For a URL too long to send: the most it may have. */
+  readonly maxUrlBytes?: number;
 
   constructor(message: string, options: InvalidRequestOptions = {}) {
     super(message, options);
     if (options.field) this.field = options.field;
     if (options.problem) this.problem = options.problem;
     if (options.allowed) this.allowed = options.allowed;
+    if (options.urlBytes !== undefined) this.urlBytes = options.urlBytes;
+    if (options.maxUrlBytes !== undefined) this.maxUrlBytes = options.maxUrlBytes;
   }
 }

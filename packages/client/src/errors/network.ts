@@ -59,6 +59,13 @@ export class ConnectionError extends AttemptError {
 }
 
 /**
+ * Which limit a {@link TimeoutError} hit: `attempt`, one attempt's `timeout` (for a stream: until its response
+ * headers); `idle`, a stream's `timeout` between two chunks of its body; `turn`, a stream's `streamTimeout`, from
+ * the request to its last event.
+ */
+export type TimeoutLimit = 'attempt' | 'idle' | 'turn';
+
+/**
  * A request took longer than its timeout. A ConnectionError, as the SDK's timeout is an `APIConnectionError`;
  * `APIConnectionTimeoutError` is the same class.
  */
@@ -66,17 +73,21 @@ export class TimeoutError extends ConnectionError {
   override readonly kind = 'timeout';
   /** The limit that was applied, in ms, when known. */
   readonly timeoutMs: number | undefined;
+  /** Which limit it was: an attempt's, a stream's idle one between bytes, or a stream's whole-turn one. */
+  readonly limit: TimeoutLimit;
 
-  constructor(facts: AttemptFacts & { timeoutMs?: number | undefined }) {
-    const { target, timeoutMs, uncertainOutcome } = facts;
+  constructor(facts: AttemptFacts & { timeoutMs?: number | undefined; limit?: TimeoutLimit | undefined }) {
+    const { target, timeoutMs, uncertainOutcome, limit = 'attempt' } = facts;
     const attempts = facts.attempts ?? 1;
-    const limit =
-      timeoutMs === undefined ? '' : ` after ${timeoutMs} ms${attempts > 1 ? ' per attempt' : ''}`;
+    const perAttempt = attempts > 1 && limit === 'attempt' ? ' per attempt' : '';
+    const name = limit === 'attempt' ? '' : limit === 'idle' ? ' (idle timeout)' : ' (streamTimeout)';
+    const after = timeoutMs === undefined ? '' : ` after ${timeoutMs} ms${perAttempt}`;
     super(
       facts,
-      `${target} timed out${limit}${attemptsNote(attempts)}.${uncertainOutcome ? ` ${uncertainOutcome}` : ''}`,
+      `${target} timed out${after}${name}${attemptsNote(attempts)}.${uncertainOutcome ? ` ${uncertainOutcome}` : ''}`,
     );
     this.timeoutMs = timeoutMs;
+    this.limit = limit;
   }
 }
 

@@ -10,6 +10,7 @@ import type { OperationIndex } from './operation-index.js';
 import type { OutgoingRequest, RequestSpec } from './outgoing.js';
 import { fillPath } from './path.js';
 import { checkedQuerySerializer, checkQuery } from './query-checks.js';
+import { checkUrlLength } from './url-limit.js';
 
 /** Said when a request that must not be sent twice may have reached the server and no answer came. */
 const UNCERTAIN =
@@ -86,9 +87,20 @@ export function buildRequest(
       ? overrides.defaultBaseURL
       : client.baseUrl;
   const idempotent = operation ? operation.idempotent : IDEMPOTENT_METHODS.has(method);
+  const url = `${base}${path}${search ? `?${search}` : ''}`;
+  checkUrlLength(
+    url,
+    target,
+    {
+      pathValues: overrides?.path === undefined ? spec.pathValues : undefined,
+      path: overrides?.path,
+      query: client.defaultQuery ? { ...client.defaultQuery, ...query } : query,
+    },
+    context,
+  );
   return {
     method,
-    url: `${base}${path}${search ? `?${search}` : ''}`,
+    url,
     target: `${method} ${path}` as RequestTarget,
     headers,
     body,

@@ -8,7 +8,7 @@ import { isOfTypes } from '../json-types.js';
  * percent-encoded, an array as one `name=item` per item, null and undefined left out). Written here rather than
  * imported so that a program that never calls `createClient()` does not carry openapi-fetch.
  */
-function serialize(query: Record<string, unknown>): string {
+export function serialize(query: Record<string, unknown>): string {
   const parts: string[] = [];
   for (const name in query) {
     const value = query[name];

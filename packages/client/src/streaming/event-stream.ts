@@ -1,5 +1,5 @@
 // The one reader for any `text/event-stream` operation: each event as soon as its bytes arrive, an idle timeout
-// between chunks, the connection closed at once on break or abort, and a cut-off stream reported as such. The
+// between chunks and a limit on the whole stream (both on the client's timers), the connection closed at once on break or abort, and a cut-off stream reported as such. The
 // request is never sent again. Loaded only when a stream is opened, so a program that never streams does not
 // carry it (or eventsource-parser).
 import type { LinkedController } from '../abort.js';
@@ -15,6 +15,7 @@ import {
 } from '../errors/index.js';
 import { itemsOf } from '../pagination/items.js';
 import type { OpenedStream } from '../transport.js';
+import { TURN_EXPIRED, type TurnLimit, turnOutcome } from '../turn-limit.js';
 import { EventDecoder, type UnknownEvent } from './event-decoder.js';
 import { readableOf } from './readable.js';
 
@@ -41,6 +42,8 @@ export class EventStream<E = unknown> implements AsyncIterable<E | UnknownEvent>
   readonly #attempts: number;
   readonly #link: LinkedController;
   readonly #timeout: number;
+  readonly #turn: TurnLimit;
+  readonly #schedule: OpenedStream['schedule'];
   readonly #maxEventBytes: number;
   readonly #scrub: (text: string) => string;
   readonly #caller: AbortSignal | undefined;
@@ -60,6 +63,8 @@ export class EventStream<E = unknown> implements AsyncIterable<E | UnknownEvent>
     this.#attempts = opened.attempts;
     this.#link = opened.link;
     this.#timeout = opened.timeout;
+    this.#turn = opened.turn;
+    this.#schedule = opened.schedule;
     this.#maxEventBytes = opened.limits.event;
     this.#scrub = opened.scrub;
     this.#caller = caller;
@@ -164,6 +169,7 @@ export class EventStream<E = unknown> implements AsyncIterable<E | UnknownEvent>
         await reader?.cancel().catch(() => {});
       }
       this.#link.release();
+      this.#turn.release();
       finish();
     }
   }
@@ -173,23 +179,32 @@ export class EventStream<E = unknown> implements AsyncIterable<E | UnknownEvent>
     reader: ReadableStreamDefaultReader<Uint8Array>,
     decoder: EventDecoder<E>,
   ): Promise<Awaited<ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']>>> {
-    const timer = setTimeout(() => this.#link.abort(IDLE), this.#timeout);
+    const cancel = this.#schedule(this.#timeout, () => this.#link.abort(IDLE));
     try {
       return await reader.read();
     } catch (error) {
       throw this.#failure(error, decoder.count);
     } finally {
-      clearTimeout(timer);
+      cancel();
     }
   }
 
   #failure(error: unknown, events: number): LlamaCloudError {
     const reason = this.#link.signal.reason;
     if (this.#caller?.aborted) return new AbortedError(this.#facts(this.#caller.reason));
+    if (reason === TURN_EXPIRED) {
+      return new TimeoutError({
+        ...this.#facts(error),
+        timeoutMs: this.#turn.ms,
+        limit: 'turn',
+        uncertainOutcome: turnOutcome(this.what(), this.#turn.ms, events),
+      });
+    }
     if (reason === IDLE) {
       return new TimeoutError({
         ...this.#facts(error),
         timeoutMs: this.#timeout,
+        limit: 'idle',
         uncertainOutcome: `No byte arrived for ${this.#timeout} ms after ${events} event${events === 1 ? '' : 's'}: the ${this.what()} was cut off and is not sent again.`,
       });
     }
@@ -229,5 +244,6 @@ export async function checkEventStream(target: RequestTarget, opened: OpenedStre
     });
   } finally {
     opened.link.release();
+    opened.turn.release();
   }
 }

@@ -46,7 +46,7 @@ export const seen = (r: ReceivedRequest) => ({
 /** Timers that record each wait and return at once. */
 export function recordingTimers() {
   const waits: number[] = [];
-  const retryTimers: RetryTimers = {
+  const retryTimers: Omit<RetryTimers, 'schedule'> = {
     sleep: async (ms) => void waits.push(ms),
     random: () => 0,
     now: () => 0,
@@ -54,7 +54,7 @@ export function recordingTimers() {
   return { waits, retryTimers };
 }
 
-export const ours = (server: TestServer, retryTimers?: RetryTimers) =>
+export const ours = (server: TestServer, retryTimers?: Partial<RetryTimers>) =>
   new LlamaCloud({ apiKey: KEY, baseURL: server.url, retryTimers });
 export const official = (server: TestServer) =>
   new OfficialSDK({ apiKey: KEY, baseURL: server.url, maxRetries: 0 });

@@ -11,7 +11,7 @@ export const retrieved = { ...session, events: [] };
 export const emptyPage = { items: [], next_page_token: null };
 
 /** Retries without waiting: the waits the client chose are recorded instead. */
-export function instantTimers(): RetryTimers & { waits: number[] } {
+export function instantTimers(): Omit<RetryTimers, 'schedule'> & { waits: number[] } {
   const waits: number[] = [];
   return { waits, sleep: async (ms) => void waits.push(ms), random: () => 0, now: () => 0 };
 }

@@ -34,7 +34,8 @@ export function bytesOf(text: string, size: number): Buffer[] {
   return chunks;
 }
 
-type Part = string | Buffer | { waitMs: number } | { until: Promise<unknown> };
+/** Bytes to write, or a promise to wait for (a signal from the test) before the next part. */
+type Part = string | Buffer | { until: Promise<unknown> };
 
 /** A handler that answers a stream request with `parts` written in order, then ends (unless `end` is false). */
 export function sse(parts: readonly Part[], options: { end?: boolean; onClose?: () => void } = {}) {
@@ -47,8 +48,7 @@ export function sse(parts: readonly Part[], options: { end?: boolean; onClose?: 
       if (typeof part === 'string' || Buffer.isBuffer(part)) {
         res.write(part);
         await new Promise((resolve) => setImmediate(resolve));
-      } else if ('waitMs' in part) await new Promise((resolve) => setTimeout(resolve, part.waitMs));
-      else await part.until;
+      } else await part.until;
     }
     if (options.end !== false) res.end();
   };
@@ -66,4 +66,25 @@ export async function collect(iterable: AsyncIterable<ChatStreamEvent>) {
   } catch (error) {
     return { events, error: error as Error };
   }
+}
+
+/**
+ * A stream the test writes itself: the handler sends the headers and hands the response over through `opened`,
+ * so each write happens when the test says. `closed()` tells whether the server saw the connection close.
+ */
+export function heldStream() {
+  let closed = false;
+  let open: (res: ServerResponse) => void = () => {};
+  const opened = new Promise<ServerResponse>((resolve) => {
+    open = resolve;
+  });
+  const handler = (_request: ReceivedRequest, res: ServerResponse) => {
+    res.on('close', () => {
+      closed = true;
+    });
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    res.flushHeaders();
+    open(res);
+  };
+  return { handler, opened, closed: () => closed };
 }

@@ -14,18 +14,31 @@ export function frameOf(event: ChatStreamEvent): string {
 /**
  * The SSE body for `events`. A turn cut off upstream ends the body without its `stop` event, after a comment
  * saying why (readers skip comments): the page's client then reports the turn as cut off, as it would have
- * had it talked to the API itself.
+ * had it talked to the API itself. `onEnd` is called once, when the body ends or is cancelled, before a reader
+ * sees the end.
  */
-export function eventStreamOf(events: ReadableStream<ChatStreamEvent>): ReadableStream<Uint8Array> {
+export function eventStreamOf(
+  events: ReadableStream<ChatStreamEvent>,
+  onEnd: () => void = () => {},
+): ReadableStream<Uint8Array> {
   const reader = events.getReader();
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    onEnd();
+  };
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const next = await reader.read();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(frameOf(next.value)));
+        if (next.done) {
+          end();
+          controller.close();
+        } else controller.enqueue(encoder.encode(frameOf(next.value)));
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
+        end();
         controller.enqueue(
           encoder.encode(`: the turn was cut off upstream: ${why.replace(/[\r\n]+/g, ' ')}\n\n`),
         );
@@ -33,6 +46,7 @@ export function eventStreamOf(events: ReadableStream<ChatStreamEvent>): Readable
       }
     },
     async cancel(reason) {
+      end();
       await reader.cancel(reason);
     },
   });

@@ -11,6 +11,9 @@ import {
   typesOf,
 } from '@llamacloud-chat/client/catalog';
 
+/** Every method the spec's operations use (`GET`, `POST`, `DELETE`), in the spec's order: any other is a 405. */
+export const SPEC_METHODS: readonly string[] = [...new Set(catalog.map((entry) => entry.method))];
+
 /** An operation of the spec, and the values its path template took from the request's path. */
 export interface Route {
   entry: CatalogEntry;
@@ -53,4 +56,15 @@ export function queryParams(entry: CatalogEntry, query: URLSearchParams): Record
     else params[name] = readText(schema, values[values.length - 1] ?? '');
   }
   return params;
+}
+
+/**
+ * The body as the operation's schema names it: only its declared fields, each as sent (the client checks their
+ * values). A field the spec does not name is left out, as the API ignores one; a body that is not an object is
+ * left as it is, for the client to refuse.
+ */
+export function bodyParams(entry: CatalogEntry, body: unknown): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  const declared = (entry.schemas.body?.properties ?? {}) as Record<string, JsonSchema>;
+  return Object.fromEntries(Object.entries(body).filter(([name]) => Object.hasOwn(declared, name)));
 }

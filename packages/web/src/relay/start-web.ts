@@ -30,6 +30,8 @@ export interface WebOptions {
   allowedHosts?: readonly string[] | undefined;
   /** The relay's deadline for a call (see `createRelay`). @default 30_000 */
   deadlineMs?: number | undefined;
+  /** The most calls the relay serves at once (see `createRelay`). @default 256 */
+  maxInFlight?: number | undefined;
 }
 
 export interface RunningWeb {
@@ -59,6 +61,7 @@ export async function startWeb(options: WebOptions = {}): Promise<RunningWeb> {
       baseURL: apiURL,
       fetch: options.fetch,
       deadlineMs: options.deadlineMs,
+      maxInFlight: options.maxInFlight,
     });
     const server = await serveHandler(
       webHandler(relay, pageFiles(options.pageDir ?? PAGE_DIR)),
