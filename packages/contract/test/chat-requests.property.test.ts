@@ -124,6 +124,30 @@ function expectTarget(exchange: Exchange, id: string, suffix: string, params: Re
   expect(url.searchParams.size).toBe(Object.keys(expectedQuery(params)).length);
 }
 
+/**
+ * Runs `call`. A request whose URL would pass the client's limit (8 KiB: a long id of wide characters, each
+ * percent-encoded to up to 12 bytes) must be refused before sending, with an InvalidRequestError that says so;
+ * any other must be sent. `outcomes` collects which happened, so a generator that stops making either fails.
+ */
+async function sentOrRefused<T>(
+  harness: { exchanges: Exchange[] },
+  outcomes: Set<string>,
+  call: () => Promise<T>,
+): Promise<{ sent: true; value: T } | { sent: false }> {
+  try {
+    const value = await call();
+    outcomes.add('sent');
+    return { sent: true, value };
+  } catch (error) {
+    if (!(error instanceof InvalidRequestError) || error.urlBytes === undefined) throw error;
+    expect(error.urlBytes).toBeGreaterThan(error.maxUrlBytes ?? Number.POSITIVE_INFINITY);
+    expect(harness.exchanges).toEqual([]);
+    outcomes.add('refused before sending: URL too long');
+    return { sent: false };
+  }
+}
+const BOTH_OUTCOMES = ['refused before sending: URL too long', 'sent'];
+
 const example = (path: string, method: string, status: number) =>
   documentedResponses(path, method).find((r) => r.status === status)?.value;
 
@@ -183,54 +207,65 @@ describe(`${RUNS} generated requests per operation, each accepted by Prism as se
 
   it('retrieve: any id, any query; Prism answers as retrieve, with the session and its events', async () => {
     const ids: string[] = [];
+    const outcomes = new Set<string>();
     await fc.assert(
       fc.asyncProperty(sessionId, query, async (id, params) => {
         ids.push(id);
         const { harness, client } = newClient();
 
-        const session = await client.beta.chat.retrieve(id, params);
+        const result = await sentOrRefused(harness, outcomes, () => client.beta.chat.retrieve(id, params));
+        if (!result.sent) return;
 
         expectTarget(onlyExchange(harness.exchanges, 200), id, '', params);
-        expect(session).toEqual(example('/api/v1/chat/{session_id}', 'GET', 200));
+        expect(result.value).toEqual(example('/api/v1/chat/{session_id}', 'GET', 200));
       }),
       { numRuns: RUNS },
     );
+    expect([...outcomes].sort()).toEqual(BOTH_OUTCOMES);
     expect(Math.max(...ids.map((id) => [...id].length))).toBeLessThanOrEqual(1000);
     expect(featuresOf(ids)).toEqual(Object.keys(FEATURES));
   });
 
   it('getSummary: any id, any query; Prism answers as getSummary, with no events', async () => {
     const ids: string[] = [];
+    const outcomes = new Set<string>();
     await fc.assert(
       fc.asyncProperty(sessionId, query, async (id, params) => {
         ids.push(id);
         const { harness, client } = newClient();
 
-        const summary = await client.beta.chat.getSummary(id, params);
+        const result = await sentOrRefused(harness, outcomes, () => client.beta.chat.getSummary(id, params));
+        if (!result.sent) return;
 
         expectTarget(onlyExchange(harness.exchanges, 200), id, '/summary', params);
-        expect(summary).toEqual(example('/api/v1/chat/{session_id}/summary', 'GET', 200));
+        expect(result.value).toEqual(example('/api/v1/chat/{session_id}/summary', 'GET', 200));
       }),
       { numRuns: RUNS },
     );
+    expect([...outcomes].sort()).toEqual(BOTH_OUTCOMES);
     expect(featuresOf(ids)).toEqual(Object.keys(FEATURES));
   });
 
   it('delete: any id, any query; a 204 and undefined', async () => {
     const ids: string[] = [];
+    const outcomes = new Set<string>();
     await fc.assert(
       fc.asyncProperty(sessionId, query, async (id, params) => {
         ids.push(id);
         const { harness, client } = newClient();
 
-        const { data, response } = await client.beta.chat.delete(id, params).withResponse();
+        const result = await sentOrRefused(harness, outcomes, async () =>
+          client.beta.chat.delete(id, params).withResponse(),
+        );
+        if (!result.sent) return;
 
         expectTarget(onlyExchange(harness.exchanges, 204), id, '', params);
         expect(harness.exchanges[0]?.method).toBe('DELETE');
-        expect([data, response.status]).toEqual([undefined, 204]);
+        expect([result.value.data, result.value.response.status]).toEqual([undefined, 204]);
       }),
       { numRuns: RUNS },
     );
+    expect([...outcomes].sort()).toEqual(BOTH_OUTCOMES);
     expect(featuresOf(ids)).toEqual(Object.keys(FEATURES));
   });
 
@@ -254,6 +289,7 @@ describe(`${RUNS} generated requests per operation, each accepted by Prism as se
       { requiredKeys: ['prompt', 'index_ids'] },
     );
     const ids: string[] = [];
+    const outcomes = new Set<string>();
     const seen = new Set<string>();
     await fc.assert(
       fc.asyncProperty(sessionId, params, async (id, input) => {
@@ -263,8 +299,9 @@ describe(`${RUNS} generated requests per operation, each accepted by Prism as se
         if (Object.values(input).includes(null)) seen.add('a null query value');
         const { harness, client } = newClient();
 
-        const stream = await client.beta.chat.stream(id, input);
-        stream.abort();
+        const result = await sentOrRefused(harness, outcomes, () => client.beta.chat.stream(id, input));
+        if (!result.sent) return;
+        result.value.abort();
 
         const exchange = onlyExchange(harness.exchanges, 200, 'text/event-stream');
         expect(exchange.method).toBe('POST');
@@ -280,6 +317,7 @@ describe(`${RUNS} generated requests per operation, each accepted by Prism as se
     expect([...seen].sort()).toEqual(
       [...Object.keys(PROMPT_KINDS), 'index_ids listed', 'index_ids empty', 'a null query value'].sort(),
     );
+    expect([...outcomes].sort()).toEqual(BOTH_OUTCOMES);
   });
 });
 

@@ -2,6 +2,7 @@
 // stdin (on stdio, the client going away). Notices go to stderr; on stdio, stdout carries only the protocol.
 import { TargetConfigError } from '@llamacloud-chat/mock/target';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_MAX_SESSIONS, DEFAULT_SESSION_IDLE_TIMEOUT_S } from './http-server.js';
 import { startMcp } from './start.js';
 import { VERSION } from './version.js';
 
@@ -11,6 +12,20 @@ const port = (value: string) => {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > 65_535)
     throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  return n;
+};
+
+const wholeNumber = (value: string) => {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || !Number.isSafeInteger(n))
+    throw new InvalidArgumentError('a whole number, at least 1');
+  return n;
+};
+
+const seconds = (value: string) => {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > 2_000_000)
+    throw new InvalidArgumentError('a number of seconds above 0 (at most 2000000)');
   return n;
 };
 
@@ -31,10 +46,29 @@ const program = new Command('llamacloud-chat-mcp')
     '--token <token>',
     'the bearer token HTTP clients must send (default: LLAMA_CLOUD_API_KEY, else one made at start)',
   )
+  .option(
+    '--max-sessions <n>',
+    'HTTP: sessions open at once; a new one beyond closes the least recently used idle one, or is a 503 while all are busy',
+    wholeNumber,
+    DEFAULT_MAX_SESSIONS,
+  )
+  .option(
+    '--session-idle-timeout <s>',
+    'HTTP: seconds a session may go without a request before it is closed (a request for it is then a 404)',
+    seconds,
+    DEFAULT_SESSION_IDLE_TIMEOUT_S,
+  )
   .option('--mock', 'use the built-in mock of the API, whatever the environment says')
   .showHelpAfterError();
 program.parse();
-const options = program.opts<{ transport: 'stdio' | 'http'; port: number; token?: string; mock?: boolean }>();
+const options = program.opts<{
+  transport: 'stdio' | 'http';
+  port: number;
+  token?: string;
+  mock?: boolean;
+  maxSessions: number;
+  sessionIdleTimeout: number;
+}>();
 
 try {
   const running = await startMcp({

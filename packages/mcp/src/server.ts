@@ -9,6 +9,8 @@ import {
   ListToolsRequestSchema,
   McpError,
 } from '@modelcontextprotocol/sdk/types.js';
+import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { callTool } from './call-tool.js';
 import { toolsOf } from './tools.js';
 import { VERSION } from './version.js';
@@ -26,11 +28,23 @@ export interface ServerOptions {
 const tools = toolsOf(catalog);
 const byName = new Map(tools.map((spec) => [spec.tool.name, spec]));
 
+/**
+ * The validator of the schemas a server asks its client for (it asks for none), shared and made on first use: by
+ * default each server makes an Ajv of its own, which was most of what an HTTP session cost.
+ */
+let validator: AjvJsonSchemaValidator | undefined;
+const sharedValidator: jsonSchemaValidator = {
+  getValidator: (schema) => {
+    validator ??= new AjvJsonSchemaValidator();
+    return validator.getValidator(schema);
+  },
+};
+
 /** A server for one connection. */
 export function createMcpServer({ client, instructions }: ServerOptions): Server {
   const server = new Server(
     { name: 'llamacloud-chat', title: 'LlamaCloud chat', version: VERSION },
-    { capabilities: { tools: {} }, instructions },
+    { capabilities: { tools: {} }, instructions, jsonSchemaValidator: sharedValidator },
   );
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: tools.map((spec) => spec.tool) }));
   server.setRequestHandler(CallToolRequestSchema, (request, extra) => {

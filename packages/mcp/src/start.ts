@@ -5,9 +5,14 @@ import { randomBytes } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import LlamaCloud from '@llamacloud-chat/client';
 import { resolveTarget, type Target } from '@llamacloud-chat/mock/target';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { startHttp } from './http-server.js';
+import {
+  type Clock,
+  DEFAULT_MAX_SESSIONS,
+  DEFAULT_SESSION_IDLE_TIMEOUT_S,
+  startHttp,
+} from './http-server.js';
 import { createMcpServer } from './server.js';
+import { LineTransport } from './stdio.js';
 
 export interface StartOptions {
   transport: 'stdio' | 'http';
@@ -15,6 +20,14 @@ export interface StartOptions {
   /** The bearer token HTTP clients must send. @default LLAMA_CLOUD_API_KEY, else one made at start */
   token?: string | undefined;
   mock?: boolean | undefined;
+  /** HTTP: how many sessions may be open at once. @default DEFAULT_MAX_SESSIONS (100) */
+  maxSessions?: number | undefined;
+  /** HTTP: how long, in seconds, a session may be idle before it is closed. @default 600 */
+  sessionIdleTimeout?: number | undefined;
+  /** HTTP: the clock the idle timeout is measured on. @default systemClock */
+  clock?: Clock | undefined;
+  /** stdio: the longest line read, in bytes. @default DEFAULT_MAX_LINE_BYTES (10 MiB) */
+  maxLineBytes?: number | undefined;
   env: Readonly<Record<string, string | undefined>>;
   stdin: Readable;
   stdout: Writable;
@@ -25,6 +38,8 @@ export interface StartOptions {
 export interface RunningMcp {
   /** The HTTP endpoint; undefined on stdio. */
   url?: string | undefined;
+  /** HTTP: how many sessions are open; undefined on stdio. */
+  sessionCount?: (() => number) | undefined;
   close(): Promise<void>;
 }
 
@@ -48,7 +63,7 @@ export async function startMcp(options: StartOptions): Promise<RunningMcp> {
   try {
     if (options.transport === 'stdio') {
       const server = createMcpServer({ client, instructions });
-      await server.connect(new StdioServerTransport(options.stdin, options.stdout));
+      await server.connect(new LineTransport(options.stdin, options.stdout, options.maxLineBytes));
       return {
         close: async () => {
           await server.close();
@@ -58,13 +73,25 @@ export async function startMcp(options: StartOptions): Promise<RunningMcp> {
     }
     const given = options.token ?? (target.mock ? undefined : target.apiKey);
     const token = given ?? randomBytes(24).toString('base64url');
-    const http = await startHttp({ client, instructions, port: options.port ?? 0, token });
+    const http = await startHttp({
+      client,
+      instructions,
+      port: options.port ?? 0,
+      token,
+      maxSessions: options.maxSessions,
+      sessionIdleTimeout: options.sessionIdleTimeout,
+      clock: options.clock,
+    });
     options.log(`MCP server (Streamable HTTP) on ${http.url}`);
+    options.log(
+      `Sessions: at most ${options.maxSessions ?? DEFAULT_MAX_SESSIONS} at once; one idle for ${options.sessionIdleTimeout ?? DEFAULT_SESSION_IDLE_TIMEOUT_S} s is closed.`,
+    );
     if (given === undefined) options.log(`Bearer token for this run: ${token}`);
     else if (options.token === undefined)
       options.log('Clients authenticate with LLAMA_CLOUD_API_KEY as the bearer token.');
     return {
       url: http.url,
+      sessionCount: http.sessionCount,
       close: async () => {
         await http.close();
         await target.close();
