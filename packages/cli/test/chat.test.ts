@@ -5,7 +5,7 @@ import type { ServerResponse } from 'node:http';
 import { Writable } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import { type Handler, type ReceivedRequest, sendJson, serve, waitFor } from '@llamacloud-chat/test-support';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { type Captured, capture, cli, KEY, lines, serverEnv } from './harness.js';
 
 /** A whole turn: thinking that streams and then comes whole with more, a tool call and its result, the answer. */
@@ -104,6 +104,26 @@ function terminal(columns = 100) {
     return { stream: out, text: () => text };
   };
   return { stdout: stream(), stderr: stream(), screen: () => stripVTControlCharacters(screen) };
+}
+
+/** The real setTimeout, kept for polling while a test fakes the global one. */
+const realSetTimeout = globalThis.setTimeout;
+
+/**
+ * Resolves once `condition()` holds, polling on real timers (vi.waitFor would move fake time on); fails naming
+ * `what` after 10 s, a bound only a broken run reaches.
+ */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within 10 s`);
+    await new Promise((resolve) => realSetTimeout(resolve, 5));
+  }
+}
+
+/** Lets `count` turns of the event loop pass (setImmediate, which these tests never fake). */
+async function turns(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** A promise and the function that settles it. */
@@ -470,22 +490,49 @@ describe('a turn that does not end well: exit 1, one line, after what was printe
     );
   });
 
-  it('nothing arrives for --timeout ms: cut off, exit 1, the connection closed', async () => {
-    const { handler, state } = sse(TURN.slice(0, FIRST_DELTA + 1), { ending: 'hang', whole: true });
+  it('nothing arrives for --timeout ms after the last byte: cut off, exit 1, the connection closed', async () => {
+    // Time is the test's: the client's timers are fake, moved on only by the test, so a busy machine changes
+    // nothing. The server and the sockets are real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const lastEvent = gate();
+    const { handler, state } = sse(TURN.slice(0, FIRST_DELTA + 1), {
+      ending: 'hang',
+      whole: true,
+      before: (index) => (index === FIRST_DELTA ? lastEvent.opened : undefined),
+    });
     const server = await serve(handler);
+    const stdout = capture();
+    let settled = false;
+    const running = cli(['chat', 'ses-1', '--timeout', '400', 'q'], {
+      env: serverEnv(server.url),
+      stdout,
+    }).finally(() => {
+      settled = true;
+    });
 
-    const started = performance.now();
-    const run = await cli(['chat', 'ses-1', '--timeout', '400', 'q'], { env: serverEnv(server.url) });
-    const took = performance.now() - started;
+    // 300 ms pass with the first six events sent, then the last one comes: a limit counted from the request
+    // (rather than from the last byte) would now run out 100 ms after it.
+    await until(() => state.written === FIRST_DELTA, 'the first six events written');
+    await vi.advanceTimersByTimeAsync(300);
+    lastEvent.open();
+    await until(() => stdout.text() === 'Revenue grew ', 'the last event printed');
+    await vi.advanceTimersByTimeAsync(399);
+    await turns(5);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await until(() => settled, 'the cut-off once 400 ms passed with nothing');
 
-    expect(run).toEqual({
+    expect(await running).toEqual({
       code: 1,
       stdout: 'Revenue grew ',
       stderr:
         'error: the turn was cut off after 7 events: nothing arrived for 400 ms (--timeout). The answer may be ' +
         `incomplete; to see what the server kept, run: LLAMA_CLOUD_BASE_URL=${server.url} llamacloud-chat sessions get ses-1\n`,
     });
-    expect(took).toBeGreaterThanOrEqual(390);
+    vi.useRealTimers();
     await waitFor(() => state.closed);
   });
 

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { makeSessions, pagedSessions, sendJson, serve, waitFor } from '@llamacloud-chat/test-support';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { bin, processEnv, serverEnv } from './harness.js';
-import { startInTerminal } from './pty.js';
+import { startInTerminal, type Terminal } from './pty.js';
 
 /**
  * Runs the bin with the reader of `closed` gone before the CLI writes a byte, as `| head -0` does; the other
@@ -71,14 +71,23 @@ describe('a terminal that reports 0 columns is taken as 80', () => {
   });
 
   it.each([
-    ['sessions list', ['sessions', 'list'], 'ses-wide'],
-    ['sessions get', ['sessions', 'get', 'ses-wide'], 'ses-wide'],
-    ['sessions create', ['sessions', 'create'], 'ses-wide'],
-    ['chat', ['chat', 'ses-wide', 'hello'], 'Hi there.'],
-  ])('%s ends, exit 0, in a few KB of output', async (_name, args, shown) => {
+    ['sessions list', ['sessions', 'list'], 'ses-wide', 'Fetching sessions…'],
+    ['sessions get', ['sessions', 'get', 'ses-wide'], 'ses-wide', null],
+    ['sessions create', ['sessions', 'create'], 'ses-wide', null],
+    ['chat', ['chat', 'ses-wide', 'hello'], 'Hi there.', 'Waiting for the answer…'],
+  ])('%s ends, exit 0, in a few KB of output', async (_name, args, shown, spinning) => {
+    let terminal: Terminal | undefined;
+    let exited = false;
+    const drawn: number[] = [];
     const server = await serve(async (request, res) => {
-      // Slow enough that the spinner draws a few frames before each answer.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Where the command shows a spinner while it waits, the answer waits until the terminal has been sent
+      // three frames of it since the request came: the spinner has drawn at 0 columns, and drawn again.
+      if (spinning && terminal) {
+        const from = terminal.raw().length;
+        const frames = () => (terminal?.raw().slice(from).split(spinning).length ?? 1) - 1;
+        await waitFor(() => exited || frames() >= 3, 60_000);
+        drawn.push(frames());
+      }
       if (request.path.endsWith('/messages/stream')) {
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         res.write(`data: ${JSON.stringify({ type: 'text_delta', content: 'Hi there.' })}\n\n`);
@@ -90,11 +99,16 @@ describe('a terminal that reports 0 columns is taken as 80', () => {
         return sendJson(res, 200, { items: [session], next_page_token: null });
       sendJson(res, 200, { ...session, events: [] });
     });
-    const terminal = startInTerminal(args, serverEnv(server.url), 0);
+    terminal = startInTerminal(args, serverEnv(server.url), 0);
+    void terminal.exited.then(() => {
+      exited = true;
+    });
 
     expect(await terminal.exited).toBe(0);
     expect(terminal.screen()).toContain(shown);
     expect(terminal.bytes()).toBeLessThan(16_384);
+    if (spinning) expect(drawn).toEqual([expect.any(Number)]);
+    for (const frames of drawn) expect(frames).toBeGreaterThanOrEqual(3);
   });
 });
 

@@ -184,21 +184,36 @@ describe('sessions list against a server', () => {
         else done();
       },
     });
+    // Each request the client sends, and whether stdout was full (a write not taken) when it was sent.
+    const sent: { url: string; whileFull: boolean }[] = [];
+    const fetchSeen: typeof fetch = (input, init) => {
+      sent.push({
+        url: String(input instanceof Request ? input.url : input),
+        whileFull: (held?.length ?? 0) > 0,
+      });
+      return fetch(input, init);
+    };
     const running = cli(['sessions', 'list'], {
       env: serverEnv(server.url),
       stdout: { stream: slow, text: () => text },
+      fetch: fetchSeen,
     });
 
-    await waitFor(() => ids(text).length === 5);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The CLI wrote page 1 and now waits for the pipe to drain (its listener is the signal): it has stopped. (Or
+    // it sent a next request regardless, which the assertions below name.)
+    await waitFor(() => ids(text).length === 5 && (slow.listenerCount('drain') > 0 || sent.length > 1));
+    const sentWhileFull = sent.length;
     const requestsWhileFull = server.requests.length;
     for (const done of held) done();
     held = undefined;
     const run = await running;
 
+    expect(sentWhileFull).toBe(1);
     expect(requestsWhileFull).toBe(1);
+    expect(sent.filter((request) => request.whileFull)).toEqual([]);
     expect(run.code).toBe(0);
     expect(ids(run.stdout)).toEqual(sessions(50).map((s) => s.session_id));
+    expect(sent).toHaveLength(10);
   });
 
   it('keeps control characters in titles from reaching the terminal', async () => {

@@ -1,6 +1,7 @@
 // A chat turn from the built-in mock streams: the spec's example events, one at a time with a gap between them,
 // read by the real client as they arrive. Whatever Prism checks still goes through Prism, and a caller that goes
 // away stops the stream at once. Every mock a test starts is closed when it ends, passed or failed.
+import { ServerResponse } from 'node:http';
 import { type ChatStreamEvent, LlamaCloud, StreamInterruptedError } from '@llamacloud-chat/client';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { splitEvents } from '../src/event-stream.js';
@@ -30,6 +31,47 @@ async function mockFor(options: PrismMockOptions = {}) {
   return { mock, ends };
 }
 
+/** The real setTimeout, kept for polling while a test fakes the global one. */
+const realSetTimeout = globalThis.setTimeout;
+
+/** Fakes setTimeout and clearTimeout (the mock's gaps, the client's limits) until the test ends. */
+function fakeTimers(): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  onTestFinished(() => {
+    vi.useRealTimers();
+  });
+}
+
+/**
+ * Resolves once `condition()` holds, polling on real timers (vi.waitFor would move fake time on); fails naming
+ * `what` after 30 s, a bound only a broken mock reaches.
+ */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + SETTLE.timeout;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${SETTLE.timeout} ms`);
+    await new Promise((resolve) => realSetTimeout(resolve, 5));
+  }
+}
+
+/**
+ * What the mock's front writes to its callers (on `port`), each write as it happens: the server's own account of
+ * when it sent each event.
+ */
+function writesTo(port: number): string[] {
+  const writes: string[] = [];
+  const write = ServerResponse.prototype.write;
+  const spy = vi.spyOn(ServerResponse.prototype, 'write').mockImplementation(function (
+    this: ServerResponse,
+    ...args: Parameters<ServerResponse['write']>
+  ) {
+    if (this.req?.socket?.localPort === port) writes.push(String(args[0]));
+    return write.apply(this, args as never);
+  });
+  onTestFinished(() => spy.mockRestore());
+  return writes;
+}
+
 function post(url: string, body: unknown, headers: Record<string, string> = {}) {
   return fetch(`${url}/api/v1/chat/ses-abc123/messages/stream`, {
     method: 'POST',
@@ -39,20 +81,38 @@ function post(url: string, body: unknown, headers: Record<string, string> = {}) 
 }
 
 describe('a streamed chat turn', () => {
-  it('reaches the client event by event: every event of the turn example, in order, the first well before the last', async () => {
+  it('reaches the client event by event: every event of the turn example, in order, each before the next is written', async () => {
     const { mock, ends } = await mockFor({ streamGapMs: 100 });
     const client = new LlamaCloud({ apiKey: API_KEY, baseURL: mock.url });
+    // The gaps are the test's to pass: the mock's timers are fake, moved on only below, once the client holds
+    // the event before. The sockets are real.
+    fakeTimers();
+
+    const written = writesTo(mock.port);
 
     const stream = await client.beta.chat.stream('ses-abc123', TURN);
-    const arrivals: { event: ChatStreamEvent; at: number }[] = [];
-    for await (const event of stream) arrivals.push({ event, at: performance.now() });
-    const ended = performance.now();
+    const arrivals: { event: ChatStreamEvent; written: number; ended: number; before: number; at: number }[] =
+      [];
+    for await (const event of stream) {
+      const arrival = { event, written: written.length, ended: ends.length, before: 0, at: 0 };
+      arrivals.push(arrival);
+      // The next event is due one gap after this one was written: not a millisecond before.
+      await vi.advanceTimersByTimeAsync(99);
+      arrival.before = written.length;
+      await vi.advanceTimersByTimeAsync(1);
+      arrival.at = written.length;
+    }
+    vi.useRealTimers();
 
     expect(arrivals.map(({ event }) => event)).toEqual(await exampleEvents('turn'));
     expect(arrivals.map(({ event }) => event.type)).toEqual(TURN_EVENT_TYPES);
-    // Eight gaps of 100 ms: the first event is in hand long before the stream ends (bound kept loose for a
-    // loaded machine; all at once, it would be a few ms).
-    expect(ended - (arrivals[0]?.at ?? ended)).toBeGreaterThanOrEqual(300);
+    // The mock's own writes: when the client held event n, the mock had written n events and not yet the next
+    // (all at once, it would have written all 9 by the first), nor did it 99 ms later; it did at 100 ms.
+    expect(arrivals.map((arrival) => arrival.written)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(arrivals.map((arrival) => arrival.before)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(arrivals.map((arrival) => arrival.at)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 9]);
+    expect(arrivals.slice(0, -1).map((arrival) => arrival.ended)).toEqual(Array(8).fill(0));
+    expect(written.join('')).toBe(splitEvents(await (await post(mock.prism.url, TURN)).text()).join(''));
     expect(stream.response.status).toBe(200);
     expect(stream.response.headers.get('content-type')).toBe('text/event-stream');
     expect(stream.response.headers.get('cache-control')).toBe('no-cache');
@@ -139,9 +199,10 @@ describe('a streamed chat turn', () => {
   });
 
   it('a caller that breaks after the first event makes the mock stop writing at once', async () => {
-    // Eight gaps of 250 ms: had the mock gone on writing, it would report the whole turn sent.
     const { mock, ends } = await mockFor({ streamGapMs: 250 });
     const client = new LlamaCloud({ apiKey: API_KEY, baseURL: mock.url });
+    // The clock stands still until the test moves it: the second event is never due while the caller is there.
+    fakeTimers();
 
     const seen: string[] = [];
     for await (const event of client.beta.chat.stream('ses-abc123', TURN)) {
@@ -150,12 +211,16 @@ describe('a streamed chat turn', () => {
     }
 
     expect(seen).toEqual(['user_input']);
-    await vi.waitFor(() => expect(ends).toHaveLength(1), SETTLE);
-    expect(ends[0]).toMatchObject({ events: 9, complete: false });
-    expect(ends[0]?.sent).toBeLessThan(9);
-    // Nothing more comes of that stream: no second report, no late write.
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(ends).toHaveLength(1);
+    await until(() => ends.length > 0, 'the end of the stream reported');
+    expect(ends).toEqual([
+      { request: 'POST /api/v1/chat/ses-abc123/messages/stream', events: 9, sent: 1, complete: false },
+    ]);
+    // Nothing more comes of that stream: with every gap of the turn passed twice over, a timer the mock had
+    // left would have fired by now; there is no second report and nothing more sent.
+    await vi.advanceTimersByTimeAsync(2 * 8 * 250);
+    expect(ends).toEqual([
+      { request: 'POST /api/v1/chat/ses-abc123/messages/stream', events: 9, sent: 1, complete: false },
+    ]);
   });
 
   it('close() in the middle of a turn ends the stream and resolves promptly', async () => {

@@ -28,6 +28,12 @@ const sessions = [
   },
 ];
 
+/** Released by the test once the page shows the first words of the turn that the API then cuts off. */
+let showedFirst: () => void = () => {};
+const pageShowedFirst = new Promise<void>((resolve) => {
+  showedFirst = resolve;
+});
+
 beforeAll(async () => {
   api = await startServer((request, res) => {
     if (request.method === 'GET' && request.path === '/api/v1/chat') {
@@ -39,8 +45,10 @@ beforeAll(async () => {
     if (request.path === '/api/v1/chat/ses-cut/messages/stream') {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write('data: {"type":"text_delta","content":"Half an ans"}\n\n');
-      setTimeout(() => res.destroy(), 100);
-      return;
+      // Cut off only once the page shows what came: the test says when.
+      return pageShowedFirst.then(() => {
+        res.destroy();
+      });
     }
     sendJson(res, 500, { detail: 'unexpected' });
   });
@@ -74,6 +82,10 @@ describe('the page when things go wrong', () => {
     await page.waitForFunction(() => document.getElementById('title')?.dataset.sessionId === 'ses-cut');
     await page.getByLabel('Message').fill('Tell me everything');
     await page.getByLabel('Message').press('Enter');
+    // The words that came are on the page while the turn is still open; only then does the API cut it off.
+    await expect.poll(() => page.locator('#transcript .answer').textContent()).toContain('Half an ans');
+    expect(await problem()).toBe('');
+    showedFirst();
     const line =
       'The answer was cut off: the connection closed before the turn ended. Send the prompt again to retry.';
     await expect.poll(problem).toBe(line);

@@ -2,8 +2,10 @@
 // another origin or site (403), a body that is not JSON (415), a body over the cap (413), a Host it was not
 // started for (421) or a malformed one (400); in that order. And its one deadline per call (504), and the headers
 // that keep other sites from framing or sniffing its answers.
+
+import { request } from 'node:http';
 import { makeSessions, pagedSessions, serve, type TestServer } from '@llamacloud-chat/test-support';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { type ServedHandler, type ServeOptions, serveHandler } from '../src/relay/node-adapter.js';
 import { createRelay, type RelayOptions } from '../src/relay/relay.js';
 import { rawRequest } from './raw-request.js';
@@ -29,6 +31,53 @@ async function relayTo(api: TestServer, relay: Partial<RelayOptions> = {}, serve
 
 /** An API that answers listings; it records what reached it. */
 const listingApi = () => serve(pagedSessions(makeSessions(3)));
+
+/**
+ * One request with node:http, as rawRequest sends it, read as it streams: `received(text)` resolves once the body
+ * so far contains `text`; `answer` once it ends.
+ */
+function streamRequest(
+  port: number,
+  options: { method: string; path: string; headers: Record<string, string>; body: string },
+) {
+  let body = '';
+  const waiting: { text: string; resolve: () => void }[] = [];
+  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method,
+        path: options.path,
+        headers: options.headers,
+        setHost: false,
+      },
+      (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          body += chunk;
+          for (const wait of waiting.filter((w) => body.includes(w.text))) wait.resolve();
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+  answer.catch(() => {});
+  const received = (text: string) =>
+    Promise.race([
+      new Promise<void>((resolve) => {
+        if (body.includes(text)) resolve();
+        else waiting.push({ text, resolve });
+      }),
+      answer.then(() => {
+        if (!body.includes(text)) throw new Error(`the answer ended without ${text}: ${body}`);
+      }),
+    ]);
+  return { received, answer };
+}
 
 const detailOf = (body: string) => (JSON.parse(body) as { detail: string }).detail;
 
@@ -253,7 +302,7 @@ describe('the body cap', () => {
   });
 
   it('passes a body at the cap', async () => {
-    const api = await serve((request, res) => {
+    const api = await serve((_request, res) => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(
         JSON.stringify({
           session_id: 'ses-new',
@@ -261,10 +310,11 @@ describe('the body cap', () => {
           shared_access: 'query',
         }),
       );
-      expect(request.body.length).toBe(1000);
     });
     const relay = await relayTo(api, { maxBodyBytes: 1000 });
-    const body = JSON.stringify({ pad: 'x'.repeat(1000 - '{"pad":""}'.length) });
+    // A field Create Session names, so the relay passes it on rather than dropping it.
+    const body = JSON.stringify({ index_ids: ['x'.repeat(1000 - '{"index_ids":[""]}'.length)] });
+    expect(body).toHaveLength(1000);
     const answer = await rawRequest(relay.port, {
       method: 'POST',
       headers: { host: `127.0.0.1:${relay.port}`, 'content-type': 'application/json' },
@@ -272,6 +322,7 @@ describe('the body cap', () => {
     });
     expect(answer.status).toBe(200);
     expect(api.requests).toHaveLength(1);
+    expect(api.requests[0]?.body).toBe(body);
   });
 });
 
@@ -324,18 +375,28 @@ describe("the relay's deadline", () => {
       res.end('data: {"type":"stop","error":null,"is_error":false,"usage":{}}\n\n');
     });
     const relay = await relayTo(api, { deadlineMs: 300 });
-    const answer = rawRequest(relay.port, {
+    // The relay's deadline is a fake timer: it passes when the test says, not when a busy machine gets to it.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const turn = streamRequest(relay.port, {
       method: 'POST',
       path: '/api/v1/chat/ses-1/messages/stream',
       headers: { host: `127.0.0.1:${relay.port}`, 'content-type': 'application/json' },
       body: TURN,
     });
-    // At least twice the deadline: a timer fires late under load, never early.
-    await new Promise((resolve) => setTimeout(resolve, 900));
+    // The turn is open: its first event reached the caller through the relay.
+    await turn.received('"content":"Thinking"');
+    // Ten deadlines pass with the turn open; a deadline still running would end the turn now.
+    await vi.advanceTimersByTimeAsync(10 * 300);
     release();
-    const turn = await answer;
-    expect(turn.status).toBe(200);
-    expect(turn.body).toContain('"type":"stop"');
+    const answer = await turn.answer;
+    expect(answer.status).toBe(200);
+    expect(answer.body).toBe(
+      'data: {"type":"text_delta","content":"Thinking"}\n\n' +
+        'data: {"type":"stop","error":null,"is_error":false,"usage":{}}\n\n',
+    );
   });
 });
 

@@ -161,18 +161,27 @@ describe('the relay', () => {
   });
 
   it('a turn cut off upstream reaches the page as cut off, after the events that came', async () => {
-    const api = await serve((_request, res) => {
+    let pageSawFirst!: () => void;
+    const seenFirst = new Promise<void>((resolve) => {
+      pageSawFirst = resolve;
+    });
+    const steps: string[] = [];
+    const api = await serve(async (_request, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write(sse([{ type: 'text_delta', content: 'Half an ans' }]));
-      setTimeout(() => res.destroy(), 50);
+      // The API cuts the connection only once the page has the event it sent.
+      await seenFirst;
+      steps.push('api cuts the connection');
+      res.destroy();
     });
     const { page } = await relayTo(api.url);
-    const seen: string[] = [];
     const error = await (async () => {
-      for await (const event of await page.stream('ses-1', { prompt: 'hi', index_ids: [] }))
-        seen.push(String(event.type));
+      for await (const event of await page.stream('ses-1', { prompt: 'hi', index_ids: [] })) {
+        steps.push(`page sees ${String(event.type)}`);
+        pageSawFirst();
+      }
     })().catch((e: unknown) => e);
-    expect(seen).toEqual(['text_delta']);
+    expect(steps).toEqual(['page sees text_delta', 'api cuts the connection']);
     expect(error).toBeInstanceOf(StreamInterruptedError);
   });
 
