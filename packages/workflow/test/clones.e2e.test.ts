@@ -23,6 +23,7 @@ import {
   dryRun,
   installedClone,
   pnpm,
+  ROOT,
   run,
   startInGroup,
   stopRunning,
@@ -244,7 +245,9 @@ describe('quiet output', () => {
       ['mock', /listening on http/, 'Stopped the mock (SIGINT).'],
       ['web', /Chat page: http/, 'Stopped the chat page (SIGINT).'],
     ] as const) {
-      const server = startInGroup((warm as Clone).dir, [script, '--port', '0'], ready);
+      // In the workspace, whose builds this task depends on: the scripts' own build step is skipped (it would
+      // restore builds from turbo's cache while other tests read them; the docs' commands run it as written).
+      const server = startInGroup(ROOT, [script, '--port', '0'], ready, { LLAMACLOUD_CHAT_BUILT: '1' });
       await server.started;
       server.interrupt();
       expect(await server.exited).toBe(0);
