@@ -9,5 +9,8 @@ export default defineConfig({
     ...base.test,
     include: ['test/**/*.e2e.test.ts'],
     exclude: configDefaults.exclude,
+    // A process, a browser or a packed install: seconds alone, tens of seconds on a loaded 2-core machine.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

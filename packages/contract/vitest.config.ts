@@ -15,7 +15,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // The in-process tier; the *.e2e.test.ts files are the end-to-end tier (vitest.e2e.config.ts, `test:e2e`).
     exclude: ['**/node_modules/**', '**/*.e2e.test.ts'],
-    testTimeout: 30_000,
+    // In-process tests take at most about a second alone, a few on a loaded 2-core machine; a hang still fails.
+    testTimeout: 20_000,
     // The coverage table after the run; an operation or declared status never exercised fails it.
     reporters: ['default', ['./src/coverage-reporter.ts', { require: true }]],
   },

@@ -11,7 +11,8 @@ export default defineConfig({
     globalSetup: [createRequire(import.meta.url).resolve('@llamacloud-chat/test-support/tmpdir-guard')],
     // The in-process tier; the *.e2e.test.ts files are the end-to-end tier (vitest.e2e.config.ts, `test:e2e`).
     exclude: [...configDefaults.exclude, '**/*.e2e.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // In-process tests take at most about a second alone, a few on a loaded 2-core machine; a hang still fails.
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
   },
 });

@@ -9,7 +9,8 @@ export default defineConfig({
     // The docs check is a task of its own (docs:check), keyed on the docs: see vitest.docs.config.ts.
     exclude: ['**/node_modules/**', 'test/docs.test.ts'],
     fileParallelism: false,
-    testTimeout: 600_000,
-    hookTimeout: 600_000,
+    // Clones with their own install, and turbo runs in them: tens of seconds alone, a few times that when loaded.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 });
