@@ -9,6 +9,6 @@ export default defineConfig({
     // A TMPDIR of the run's own, which must be empty again at its end.
     globalSetup: [createRequire(import.meta.url).resolve('@llamacloud-chat/test-support/tmpdir-guard')],
     include: ['test/**/*.e2e.test.ts'],
-    testTimeout: 60_000,
+    testTimeout: 120_000,
   },
 });

@@ -9,8 +9,9 @@ export default defineConfig({
     // The docs check is a task of its own (docs:check), keyed on the docs: see vitest.docs.config.ts.
     exclude: ['**/node_modules/**', 'test/docs.test.ts'],
     fileParallelism: false,
-    // Clones with their own install, and turbo runs in them: tens of seconds alone, a few times that when loaded.
-    testTimeout: 180_000,
-    hookTimeout: 180_000,
+    // Clones with their own install, and turbo runs in them: up to half a minute alone, a few times that when
+    // loaded; the limit only catches a hang.
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
   },
 });

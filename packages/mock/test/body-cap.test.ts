@@ -66,7 +66,7 @@ describe('the body cap', () => {
     const mock = await mockFor();
     const upload = await within(
       heldUpload(mock.url),
-      15_000,
+      50_000,
       'the answer to an upload past the cap, held unfinished',
     );
     expect(upload.writtenAtAnswer).toBeGreaterThan(CAP);
