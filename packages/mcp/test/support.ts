@@ -3,6 +3,7 @@
 // the test ends, passed or failed.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { type RunningMock, type StreamEnd, startMock } from '@llamacloud-chat/mock';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -12,6 +13,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { onTestFinished } from 'vitest';
 import { type RunningMcp, startMcp } from '../src/index.js';
+import { LineTransport } from '../src/stdio.js';
 
 export const KEY = 'llx-mcp-test-key-5c1d';
 export const BIN = join(dirname(fileURLToPath(import.meta.url)), '../bin/llamacloud-chat-mcp.js');
@@ -66,6 +68,28 @@ export async function overStdio(
     stderr += String(chunk);
   });
   return { ...(await connect(transport)), stderr: () => stderr };
+}
+
+/**
+ * The server's stdio transport in this process, started as the bin starts it but on a pair of pipes, and the
+ * SDK's client on their other ends: what a spawned server does on stdio, without a process (the bin itself is
+ * spawned in process.e2e.test.ts and packed.e2e.test.ts).
+ */
+export async function overPipes(
+  env: Record<string, string> = {},
+): Promise<Connected & { stderr: () => string }> {
+  const toServer = new PassThrough();
+  const fromServer = new PassThrough();
+  const lines: string[] = [];
+  const server = await startMcp({
+    transport: 'stdio',
+    env,
+    stdin: toServer,
+    stdout: fromServer,
+    log: (line) => lines.push(line),
+  });
+  onTestFinished(() => server.close());
+  return { ...(await connect(new LineTransport(fromServer, toServer))), stderr: () => lines.join('\n') };
 }
 
 /** The server in this process on Streamable HTTP, and the SDK's client on it with `token`. */

@@ -1,13 +1,14 @@
-// The server through the SDK's own client, over stdio (a spawned process) and over Streamable HTTP, in front of
+// The server through the SDK's own client, over its stdio transport (on pipes, in this process) and over
+// Streamable HTTP, in front of
 // the built-in mock: the tools and their schemas, paging as an agent pages, a session's whole life with its turn
 // streamed as progress, arguments refused before any request, and a cancelled turn closing the upstream stream.
 import { catalog } from '@llamacloud-chat/client/catalog';
 import type { CallToolResult, JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
-import { apiMock, type Connected, KEY, overHttp, overStdio } from './support.js';
+import { apiMock, type Connected, KEY, overHttp, overPipes } from './support.js';
 
 const transports: [string, (env: Record<string, string>) => Promise<Connected>][] = [
-  ['stdio', (env) => overStdio(env)],
+  ['stdio', (env) => overPipes(env)],
   ['Streamable HTTP', (env) => overHttp(env)],
 ];
 
