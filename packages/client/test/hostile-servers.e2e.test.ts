@@ -29,7 +29,7 @@ function inChild(scenario: Record<string, unknown>): Promise<ChildResult> {
     execFile(
       process.execPath,
       ['--expose-gc', '--max-old-space-size=1024', CHILD, JSON.stringify(scenario)],
-      { timeout: 100_000, maxBuffer: MB },
+      { timeout: 120_000, maxBuffer: MB },
       (error, stdout, stderr) => {
         const line = stdout.trim().split('\n').at(-1);
         if (!line)
@@ -81,7 +81,7 @@ const gzipBomb = (() => {
   return Buffer.concat(Array.from({ length: 64 }, () => member));
 })();
 
-describe('a client no hostile server can blow up', { timeout: 120_000 }, () => {
+describe('a client no hostile server can blow up', { timeout: 150_000 }, () => {
   it('an event stream with no line break: ResponseTooLargeError at maxEventBytes, memory bounded', async () => {
     const api = await hostile((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });

@@ -37,7 +37,7 @@ function liveRun(upstream: string) {
         },
         // Prism's start and stop alone take tens of seconds on a loaded 2-core machine: a run killed at 60 s had
         // already printed "6 passed" (a kill reads as exit 1 below).
-        timeout: 100_000,
+        timeout: 240_000,
       },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
@@ -58,7 +58,7 @@ describe('live mode', () => {
     upstreams.push(await startServer(breaking.handler));
     const [goodServer, badServer] = upstreams as [TestServer, TestServer];
     [good, bad] = await Promise.all([liveRun(goodServer.url), liveRun(badServer.url)]);
-  }, 120_000);
+  }, 300_000);
   afterAll(() => Promise.all(upstreams.map((u) => u.close())));
 
   /** A request as `METHOD <session id>[ summary| stream]`, the id decoded; `METHOD <path>` for any other path. */

@@ -115,7 +115,7 @@ describe('a spec edit reaches the consumer through generate and build', () => {
       ].join('\n'),
     );
     typecheck = await regenerateAndTypecheck();
-  }, 120_000);
+  }, 240_000);
 
   it('fails the consumer typecheck where it reads `session_id`, once it is removed from ChatListResponse', () => {
     expect(typecheck.ok).toBe(false);

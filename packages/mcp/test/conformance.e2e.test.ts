@@ -77,7 +77,7 @@ describe('the official conformance suite', () => {
           cwd: packageDir,
           env: { ...process.env, NO_COLOR: '1' },
           maxBuffer: 64 * 1024 * 1024,
-          timeout: 100_000,
+          timeout: 240_000,
         },
         (error, out) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout: out }),
       );
@@ -94,5 +94,5 @@ describe('the official conformance suite', () => {
       'server-sse-multiple-streams',
       'dns-rebinding-protection',
     ]);
-  }, 120_000);
+  }, 300_000);
 });

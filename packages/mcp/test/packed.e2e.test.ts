@@ -62,5 +62,5 @@ describe('the packed MCP server', () => {
     expect(shown.stdout).toBe(`${version}\n`);
     expect(tools.map((tool) => tool.name)).toContain('chat_stream');
     expect(summary.structuredContent).toMatchObject({ session_id: 'ses-abc123' });
-  }, 120_000);
+  }, 180_000);
 });

@@ -101,7 +101,7 @@ describe('--state writes', () => {
     expect(created.filter((id) => !listed.includes(id))).toEqual([]);
     await stop(again);
     expect(await readdir(dir)).toEqual(['sessions.json']);
-  }, 120_000);
+  }, 600_000);
 
   it('removes a temp file a killed write left beside the state file, and loads the state', async () => {
     const dir = await tempDir();

@@ -91,12 +91,12 @@ describe('findChromium', () => {
       process.stdout.write(JSON.stringify(found));`;
     const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
       env: { ...process.env, TMPDIR: dir },
-      timeout: 100_000,
+      timeout: 180_000,
     });
     const found = JSON.parse(stdout) as { executablePath: string; args: string[] };
     expect(found.executablePath.startsWith(CACHE_DIR)).toBe(true);
     expect(found.executablePath).toMatch(/node_modules\/\.cache\/sparticuz-chromium-[\d.]+\/chromium$/);
     expect(found.args.filter((arg) => /web-security/.test(arg))).toEqual([]);
     expect(await readdir(dir)).toEqual([]);
-  }, 120_000);
+  }, 200_000);
 });

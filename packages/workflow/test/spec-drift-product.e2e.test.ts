@@ -85,7 +85,7 @@ describe('an operation added to the spec reaches every consumer, with no other f
   beforeAll(async () => {
     await copyWorkspace();
     await addRenameAndRegenerate();
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => {
     if (scratch) await rm(scratch, { recursive: true, force: true });
   });
@@ -209,5 +209,5 @@ describe('an operation added to the spec reaches every consumer, with no other f
     expect(table).toMatch(/^renameChatSession +200 +\d+×/m);
     expect(table).toMatch(/^renameChatSession +422 +\d+×/m);
     expect(table).not.toContain('Never exercised');
-  }, 120_000);
+  }, 180_000);
 });
