@@ -28,9 +28,20 @@ export interface Terminal {
   raw(): string;
 }
 
+/** A person's terminal: none of a CI runner's variables, which turn the spinner off (ora follows is-in-ci). */
+function terminalEnv(env: Record<string, string>): Record<string, string> {
+  const all = processEnv({ TERM: 'xterm-256color', ...env }) as Record<string, string>;
+  return Object.fromEntries(
+    Object.entries(all).filter(
+      ([name]) => name !== 'CI' && name !== 'CONTINUOUS_INTEGRATION' && !name.startsWith('CI_'),
+    ),
+  );
+}
+
 /**
- * Starts the bin with `args` in an 80×30 pseudo-terminal, with only `env` of LLAMA_CLOUD_* set. `reportedColumns`
- * sets the width the terminal then reports (through `stty`, as a serial console reporting 0 columns would).
+ * Starts the bin with `args` in an 80×30 pseudo-terminal, as a person's terminal, with only `env` of LLAMA_CLOUD_*
+ * set. `reportedColumns` sets the width the terminal then reports (through `stty`, as a serial console reporting 0
+ * columns would).
  */
 export function startInTerminal(
   args: string[],
@@ -44,7 +55,7 @@ export function startInTerminal(
   const child = pty.spawn(file, argv, {
     cols: 80,
     rows: 30,
-    env: processEnv({ TERM: 'xterm-256color', ...env }) as Record<string, string>,
+    env: terminalEnv(env),
   });
   let raw = '';
   let done = false;
