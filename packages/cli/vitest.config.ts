@@ -4,9 +4,6 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // Files share one module cache per worker (each imports the mock, Prism or the client once, not once a file):
-    // half the CPU of a run. No test of this package depends on a fresh module state.
-    isolate: false,
     // A TMPDIR of the run's own, which must be empty again at its end.
     globalSetup: [createRequire(import.meta.url).resolve('@llamacloud-chat/test-support/tmpdir-guard')],
     // The in-process tier; the *.e2e.test.ts files are the end-to-end tier (vitest.e2e.config.ts, `test:e2e`).

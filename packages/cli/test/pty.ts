@@ -28,14 +28,15 @@ export interface Terminal {
   raw(): string;
 }
 
-/** A person's terminal: none of a CI runner's variables, which turn the spinner off (ora follows is-in-ci). */
+/**
+ * A person's terminal: none of the CI runner's variables this process inherited, which turn the spinner off (ora
+ * follows is-in-ci); a test that wants it off says so in `env` (CI: '1').
+ */
 function terminalEnv(env: Record<string, string>): Record<string, string> {
-  const all = processEnv({ TERM: 'xterm-256color', ...env }) as Record<string, string>;
-  return Object.fromEntries(
-    Object.entries(all).filter(
-      ([name]) => name !== 'CI' && name !== 'CONTINUOUS_INTEGRATION' && !name.startsWith('CI_'),
-    ),
+  const inherited = Object.entries(processEnv({ TERM: 'xterm-256color' }) as Record<string, string>).filter(
+    ([name]) => name !== 'CI' && name !== 'CONTINUOUS_INTEGRATION' && !name.startsWith('CI_'),
   );
+  return { ...Object.fromEntries(inherited), ...env };
 }
 
 /**
