@@ -1,13 +1,8 @@
 // A server that puts the key in its status line (`HTTP/1.1 400 Bad key <key>`) or in a plain-text body, spelled
 // as it is or with JSON escapes: the CLI's error line, run in-process, shows none of it.
-import { serve } from '@llamacloud-chat/test-support';
+import { escapedAll, serve, unescaped } from '@llamacloud-chat/test-support';
 import { describe, expect, it } from 'vitest';
 import { cli, KEY, serverEnv } from './harness.js';
-
-const escapedAll = (text: string) =>
-  [...text].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
-const unescaped = (text: string) =>
-  text.replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 
 const SPELLINGS: [string, string][] = [
   ['as it is', KEY],

@@ -1,11 +1,10 @@
 // One scrubber for every text built from a response: a server that puts the key in its status line (`HTTP/1.1
 // 400 Bad key <key>`), in a header the message quotes, or in a body that is not JSON (plain text, HTML), spelled
 // as it is or with JSON escapes, gets it into no error a caller can print, and into no log line.
-import { serve } from '@llamacloud-chat/test-support';
+import { escapedAll, printed, serve, showsIn, spellingsOf } from '@llamacloud-chat/test-support';
 import { describe, expect, it } from 'vitest';
 import LlamaCloud, { BadRequestError, InternalServerError, MalformedResponseError } from '../src/index.js';
 import { capturingLogger } from './support/capturing-logger.js';
-import { escapedAll, printed, showsIn, spellingsOf } from './support/key-spellings.js';
 
 const KEY = 'llx-StatusLine-0123abcdef';
 const params = { prompt: 'q', index_ids: ['idx-1'] };

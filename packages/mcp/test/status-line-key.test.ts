@@ -2,17 +2,13 @@
 // as it is or with JSON escapes: the MCP tool result an agent reads shows none of it. The server runs in this
 // process, the SDK's client talks to it over the SDK's in-memory transport.
 import LlamaCloud from '@llamacloud-chat/client';
-import { serve } from '@llamacloud-chat/test-support';
+import { escapedAll, serve, unescaped } from '@llamacloud-chat/test-support';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createMcpServer } from '../src/index.js';
 
 const KEY = 'llx-mcp-status-line-3a9f';
-const escapedAll = (text: string) =>
-  [...text].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
-const unescaped = (text: string) =>
-  text.replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 
 const SPELLINGS: [string, string][] = [
   ['as it is', KEY],

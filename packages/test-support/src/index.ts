@@ -9,6 +9,15 @@ export {
   type TestServer,
   waitFor,
 } from './http-server.js';
+export {
+  escapedAll,
+  escapedFirst,
+  escapedUpper,
+  printed,
+  showsIn,
+  spellingsOf,
+  unescaped,
+} from './key-spellings.js';
 export { RENAME, RENAMED_EXAMPLE, renameOperation } from './rename-operation.js';
 export {
   cursorAt,

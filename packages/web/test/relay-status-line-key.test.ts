@@ -1,15 +1,11 @@
 // An API that puts the relay's key in its status line (`HTTP/1.1 400 Bad key <key>`), as it is or with JSON
 // escapes: the relay's answer to the page (its status line, headers and body) shows none of it.
-import { serve } from '@llamacloud-chat/test-support';
+import { escapedAll, serve, unescaped } from '@llamacloud-chat/test-support';
 import { afterEach, expect, it } from 'vitest';
 import { type ServedHandler, serveHandler } from '../src/relay/node-adapter.js';
 import { createRelay } from '../src/relay/relay.js';
 
 const KEY = 'llx-relay-status-line-5b2e';
-const escapedAll = (text: string) =>
-  [...text].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
-const unescaped = (text: string) =>
-  text.replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 
 let relays: ServedHandler[] = [];
 afterEach(async () => {

@@ -1,4 +1,4 @@
-// The ways a server can spell the API key back: as it is, and with JSON escapes (every character, in lower- or
+// For the tests of every package that shows a server's words to a person. The ways a server can spell the API key back: as it is, and with JSON escapes (every character, in lower- or
 // upper-case hex, or only the first), and a check that a printed value shows none of them.
 import { inspect } from 'node:util';
 
