@@ -7,12 +7,10 @@
 // line of its own, printed once turbo has ended. It runs in a process group of its own, which this script
 // signals, so it can wait for turbo and then say so; a closed terminal (SIGHUP) kills the group. Every other
 // turbo command stays in the terminal's group and exits with turbo's code: an interrupted test run is no success.
-import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseTextOrExit } from '../openapi/scripts/read-spec.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -25,13 +23,10 @@ const watching = args[0] === 'watch';
 // outside the package's folder), so a regenerated file would change the key of the task that made it. The
 // client's generate writes it too, for `dev`'s watch.
 if ((args[0] === 'run' || watching) && !args.some((arg) => arg.startsWith('--dry'))) {
-  const spec = join(ROOT, 'openapi', 'openapi.yaml');
-  parseTextOrExit(spec, readFileSync(spec, 'utf8'));
-  const doc = spawnSync(process.execPath, [join(ROOT, 'packages/client/scripts/api-doc.mjs')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (doc.status !== 0) process.exit(doc.status ?? 1);
+  // One read of the spec, in this process: writeApiDoc reads it as generate does, one line for a spec that does
+  // not parse.
+  const { writeApiDoc } = await import('../packages/client/scripts/api-doc.mjs');
+  await writeApiDoc();
 }
 const bin = createRequire(import.meta.url).resolve('turbo/bin/turbo');
 const turbo = spawn(process.execPath, [bin, ...args], {

@@ -116,7 +116,11 @@ export function apiDoc(document, map) {
   return out;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+/**
+ * Writes docs/api.md from the spec and the SDK map when its text changes. A spec that does not parse is its one
+ * line on stderr and exit 1.
+ */
+export async function writeApiDoc() {
   const made = apiDoc(readSpecOrExit(SPEC), readSpecOrExit(MAP));
   const before = await readFile(OUT, 'utf8').catch(() => undefined);
   if (made !== before) {
@@ -124,3 +128,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(`regenerated ${relative(process.cwd(), OUT)}`);
   }
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await writeApiDoc();
